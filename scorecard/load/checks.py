@@ -1,0 +1,154 @@
+"""Checks that need the whole dataset: ids, references, series, plausible values.
+
+Each check yields findings positioned at the offending value, so a user sees
+`indicators.yaml:120:18` rather than "somewhere in the data".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from scorecard import findings as F
+from scorecard.load.yamltree import Tree, dotted
+from scorecard.model import ActionsFile, Indicator, IndicatorsFile
+
+
+def run(ind: IndicatorsFile, act: ActionsFile, ti: Tree, ta: Tree) -> list[F.Finding]:
+    return [*_ids(ind, act, ti, ta), *_references(ind, act, ti, ta), *_indicators(ind, ti)]
+
+
+def _at(tree: Tree, kind: F.Kind, path: tuple, message: str, hint: str = "") -> F.Finding:
+    return F.make(kind, tree.file, message, pos=tree.position(path), path=dotted(path), hint=hint)
+
+
+def _ids(ind, act, ti, ta) -> Iterator[F.Finding]:
+    groups = [
+        (ti, "sources", ind.sources), (ti, "peers", ind.peers), (ti, "shortfalls", ind.shortfalls),
+        (ti, "indicators", ind.indicators), (ta, "horizons", act.horizons),
+        (ta, "programmes", act.programmes), (ta, "actions", act.actions),
+    ]
+    for tree, key, items in groups:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if item.id in seen:
+                first = tree.position((key, seen[item.id], "id"))
+                where = f" (first at line {first[0]})" if first else ""
+                yield _at(tree, F.ID_DUPLICATE, (key, i, "id"), f"{key} id {item.id!r} is used twice{where}")
+            else:
+                seen[item.id] = i
+
+
+def _references(ind: IndicatorsFile, act: ActionsFile, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
+    sources = {s.id for s in ind.sources}
+    peers = {p.id for p in ind.peers}
+    shortfalls = {s.id for s in ind.shortfalls}
+    indicators = {i.id for i in ind.indicators}
+    programmes = {p.id for p in act.programmes}
+    horizons = {h.id for h in act.horizons}
+
+    def ref(tree, path, value, known, what):
+        if value not in known:
+            hint = F.did_you_mean(value, known) or f"known {what}: {', '.join(sorted(known)) or 'none'}"
+            return _at(tree, F.REF_UNKNOWN, path, f"unknown {what[:-1]} {value!r}", hint)
+        return None
+
+    def cite(tree, path, text):
+        if text is None:
+            return None
+        head, _, section = text.strip().partition(" ")
+        if head not in sources:
+            hint = F.did_you_mean(head, sources) or f"known sources: {', '.join(sorted(sources))}"
+            return _at(tree, F.REF_UNKNOWN, path, f"citation {text!r} names no known source", hint)
+        if not section.strip():
+            return _at(tree, F.CITATION_NO_SECTION, path, f"citation {text!r} has no section")
+        return None
+
+    found: list = []
+    for i, s in enumerate(ind.shortfalls):
+        found.append(cite(ti, ("shortfalls", i, "source"), s.source))
+        found += [ref(ti, ("shortfalls", i, "related", j), r, shortfalls, "shortfalls")
+                  for j, r in enumerate(s.related)]
+    for i, x in enumerate(ind.indicators):
+        base = ("indicators", i)
+        found += [ref(ti, (*base, "shortfalls", j), s, shortfalls, "shortfalls")
+                  for j, s in enumerate(x.shortfalls)]
+        for j, o in enumerate(x.observations):
+            found.append(cite(ti, (*base, "observations", j, "source"), o.source))
+        for j, b in enumerate(x.benchmarks):
+            found.append(cite(ti, (*base, "benchmarks", j, "source"), b.source))
+            found.append(ref(ti, (*base, "benchmarks", j, "peer"), b.peer, peers, "peers"))
+        for h, t in x.targets.items():
+            found.append(cite(ti, (*base, "targets", h, "source"), t.source))
+            if h not in horizons:
+                found.append(ref(ti, (*base, "targets", h), h, horizons, "horizons"))
+    for i, h in enumerate(act.horizons):
+        found.append(cite(ta, ("horizons", i, "source"), h.source))
+    for i, p in enumerate(act.programmes):
+        found.append(cite(ta, ("programmes", i, "source"), p.source))
+    for i, a in enumerate(act.actions):
+        base = ("actions", i)
+        found.append(cite(ta, (*base, "source"), a.source))
+        found.append(cite(ta, (*base, "status", "source"), a.status.source))
+        found.append(ref(ta, (*base, "programme"), a.programme, programmes, "programmes"))
+        found += [ref(ta, (*base, "shortfalls", j, "id"), s.id, shortfalls, "shortfalls")
+                  for j, s in enumerate(a.shortfalls)]
+        found += [ref(ta, (*base, "indicators", j), x, indicators, "indicators")
+                  for j, x in enumerate(a.indicators)]
+    yield from (f for f in found if f is not None)
+
+
+def _indicators(ind: IndicatorsFile, tree: Tree) -> Iterator[F.Finding]:
+    for i, x in enumerate(ind.indicators):
+        yield from _series(x, ("indicators", i, "observations"), x.observations, tree)
+        yield from _series(x, ("indicators", i, "benchmarks"), x.benchmarks, tree)
+        for key in ("observations", "benchmarks"):
+            for j, point in enumerate(getattr(x, key)):
+                problem = impossible(x, point.value)
+                if problem:
+                    yield _at(tree, F.VALUE_IMPOSSIBLE, ("indicators", i, key, j, "value"), problem)
+        for h, t in x.targets.items():
+            path = ("indicators", i, "targets", h, "value")
+            problem = impossible(x, t.value)
+            if problem:
+                yield _at(tree, F.VALUE_IMPOSSIBLE, path, problem)
+            elif t.value == x.lower_bound:
+                yield _at(tree, F.TARGET_AT_FLOOR, path, f"{h} target {t.value:g} equals the floor")
+            elif (t.value < x.lower_bound) == (x.direction == "higher"):
+                side = "above" if x.direction == "higher" else "below"
+                yield _at(tree, F.TARGET_WRONG_SIDE, path,
+                          f"{h} target {t.value:g} should be {side} the floor {x.lower_bound:g}")
+
+
+def _series(x: Indicator, path: tuple, points, tree: Tree) -> Iterator[F.Finding]:
+    """A year twice from one source is an error; from two sources it is a conflict to show."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for j, p in enumerate(points):
+        groups[(getattr(p, "peer", None), p.year)].append(j)
+    for (peer, year), idx in groups.items():
+        if len(idx) < 2:
+            continue
+        who = f"{peer} " if peer else ""
+        by_source: dict[str, int] = {}
+        for j in idx:
+            src = points[j].source.split(" ")[0]
+            if src in by_source:
+                yield _at(tree, F.YEAR_DUPLICATE, (*path, j, "year"),
+                          f"{who}{year} appears twice from source {src!r} in {x.id!r}")
+            by_source[src] = j
+        values = {points[j].value for j in idx}
+        if len(by_source) > 1 and len(values) > 1:
+            listing = ", ".join(f"{points[j].source}: {points[j].value:g}" for j in idx)
+            yield _at(tree, F.SOURCE_CONFLICT, (*path, idx[-1], "value"),
+                      f"{x.id}: {who}{year} differs between sources ({listing})")
+
+
+def impossible(x: Indicator, value: float) -> str:
+    """Why a value cannot be right for the indicator's kind, or ''."""
+    if x.kind == "share" and not 0 <= value <= 100:
+        return f"a share must lie between 0 and 100, found {value:g}"
+    if x.kind in ("count", "amount") and value < 0:
+        return f"a {x.kind} cannot be negative, found {value:g}"
+    if x.kind == "rank" and value < 1:
+        return f"a rank starts at 1, found {value:g}"
+    return ""

@@ -1,0 +1,125 @@
+"""Find the data, read both files, and return one validated `Dataset`.
+
+Every problem in either file is collected before anything is returned, so
+`scorecard validate` can show them all at once; warnings travel with the
+dataset, errors travel in `DataError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scorecard import findings as F
+from scorecard.load import checks, schema, yamltree
+from scorecard.model import (
+    Action,
+    ActionsFile,
+    HorizonGoal,
+    Indicator,
+    IndicatorsFile,
+    Peer,
+    Programme,
+    Shortfall,
+    Source,
+)
+
+INDICATORS = "indicators.yaml"
+ACTIONS = "actions.yaml"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the data comes from, and how it was chosen (said on stderr when not obvious)."""
+
+    directory: Path
+    origin: str  # "option", "cwd" or "bundled"
+
+    @property
+    def indicators(self) -> Path:
+        return self.directory / INDICATORS
+
+    @property
+    def actions(self) -> Path:
+        return self.directory / ACTIONS
+
+
+def bundled_directory() -> Path:
+    """The default dataset: shipped inside the wheel, or the repo root in a source checkout."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "data"
+    if (installed / INDICATORS).is_file():
+        return installed
+    return package.parent
+
+
+def locate(option: Path | None, cwd: Path | None = None) -> Location:
+    if option is not None:
+        return Location(option, "option")
+    cwd = cwd or Path.cwd()
+    if (cwd / INDICATORS).is_file() or (cwd / ACTIONS).is_file():
+        return Location(cwd, "cwd")
+    return Location(bundled_directory(), "bundled")
+
+
+@dataclass
+class Dataset:
+    indicators_file: IndicatorsFile
+    actions_file: ActionsFile
+    location: Location
+    trees: dict[str, yamltree.Tree] = field(repr=False)
+    warnings: list[F.Finding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sources: dict[str, Source] = {s.id: s for s in self.indicators_file.sources}
+        self.peers: dict[str, Peer] = {p.id: p for p in self.indicators_file.peers}
+        self.shortfalls: dict[str, Shortfall] = {s.id: s for s in self.indicators_file.shortfalls}
+        self.indicators: dict[str, Indicator] = {i.id: i for i in self.indicators_file.indicators}
+        self.horizons: dict[str, HorizonGoal] = {h.id: h for h in self.actions_file.horizons}
+        self.programmes: dict[str, Programme] = {p.id: p for p in self.actions_file.programmes}
+        self.actions: dict[str, Action] = {a.id: a for a in self.actions_file.actions}
+
+
+def read_tree(path: Path) -> yamltree.Tree:
+    """One file → its tree; a missing or unreadable file is a finding, not a traceback."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise F.DataError([F.make(F.FILE_MISSING, path, "no such file")]) from None
+    except IsADirectoryError:
+        raise F.DataError([F.make(F.FILE_UNREADABLE, path, "this is a folder, not a file")]) from None
+    except OSError as err:
+        raise F.DataError([F.make(F.FILE_UNREADABLE, path, err.strerror or str(err))]) from None
+    return yamltree.parse(raw, path)
+
+
+def load(location: Location) -> Dataset:
+    """Read and validate both files. Raises `DataError` listing every error found."""
+    return load_texts(location, _read(location.indicators), _read(location.actions))
+
+
+def _read(path: Path):
+    try:
+        return read_tree(path)
+    except F.DataError as err:
+        return err.findings
+
+
+def load_texts(location: Location, ti, ta) -> Dataset:
+    """Validate two parsed trees (or the findings that stopped their parsing)."""
+    found: list[F.Finding] = []
+    parsed = {}
+    for name, tree, model in (("indicators", ti, IndicatorsFile), ("actions", ta, ActionsFile)):
+        if isinstance(tree, list):
+            found += tree
+            continue
+        obj, problems = schema.validate(model, tree)
+        found += problems
+        parsed[name] = obj
+    if found:
+        raise F.DataError(found)
+    ind, act = parsed["indicators"], parsed["actions"]
+    found = checks.run(ind, act, ti, ta)
+    if any(f.is_error for f in found):
+        raise F.DataError(found)
+    return Dataset(ind, act, location, {"indicators": ti, "actions": ta}, sorted(found))

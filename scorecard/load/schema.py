@@ -1,0 +1,108 @@
+"""Pydantic validation errors → findings with file, line and column.
+
+Pydantic reports a `loc` path; the parsed tree knows where each path stands in
+the text, so every error can point at the line the user must change.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+
+from pydantic import BaseModel, ValidationError
+
+from scorecard import findings as F
+from scorecard.load.yamltree import Tree, dotted
+
+_TRAPS = {
+    "yes": "YAML 1.1 reads it as true", "no": "YAML 1.1 reads it as false",
+    "on": "YAML 1.1 reads it as true", "off": "YAML 1.1 reads it as false",
+}
+
+
+def validate(model: type[BaseModel], tree: Tree) -> tuple[BaseModel | None, list[F.Finding]]:
+    try:
+        return model.model_validate(tree.data), []
+    except ValidationError as err:
+        return None, [_finding(e, model, tree) for e in err.errors(include_url=False)]
+
+
+def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
+    loc = tuple(error["loc"])
+    kind, message, hint = F.SCHEMA_TYPE, error["msg"], ""
+    etype = error["type"]
+    if etype == "missing":
+        kind, message = F.SCHEMA_MISSING, f"field {loc[-1]!r} is required here"
+        pos = tree.position(loc[:-1])
+    elif etype == "extra_forbidden":
+        kind = F.SCHEMA_UNKNOWN_KEY
+        allowed = _fields_at(model, loc[:-1])
+        message = f"unknown field {loc[-1]!r}"
+        suggestion = F.did_you_mean(loc[-1], allowed)
+        hint = suggestion or f"allowed fields here: {', '.join(allowed)}"
+        pos = tree.key_positions.get(loc) or tree.position(loc)
+    else:
+        pos = tree.position(loc)
+        raw = tree.raw.get(loc)
+        if etype in ("value_error", "assertion_error"):
+            kind, message = F.SCHEMA_VALUE, message.removeprefix("Value error, ")
+        elif etype.startswith(("greater", "less", "literal", "string_too", "too_", "string_pattern")):
+            kind = F.SCHEMA_VALUE
+        if raw is not None:
+            message = f"{message}, found {raw!r}"
+            hint = _trap_hint(raw, etype) or hint
+    return F.make(kind, tree.file, message, pos=pos, path=dotted(loc), hint=hint)
+
+
+def _trap_hint(raw: str, etype: str) -> str:
+    low = raw.strip().lower()
+    if low in _TRAPS:
+        return f"{raw!r} is text here ({_TRAPS[low]}); write the value you mean, quoted if it is text"
+    if low.lstrip("+-").startswith("0") and low.lstrip("+-").isdigit() and len(low.lstrip("+-")) > 1:
+        return f"{raw!r} has a leading zero (YAML 1.1 reads it as octal); write it without the zero"
+    if ":" in raw and raw.replace(":", "").isdigit():
+        return f"{raw!r} is read as text (YAML 1.1 would read base-60); write a plain number"
+    if len(raw) == 10 and raw[4:5] == "-" and raw[7:8] == "-":
+        return "a date is not a number here; write the year as a number, e.g. 2024"
+    if low in (".nan", ".inf", "-.inf", "+.inf", "nan", "inf"):
+        return "NaN and infinity are not values; leave the observation out when there is no figure"
+    if etype in ("float_type", "int_type", "float_parsing", "int_parsing") and raw:
+        return "write a plain number without quotes or units, e.g. 12.5"
+    return ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    cls = _model_at(model, loc)
+    return sorted(cls.model_fields) if cls else []
+
+
+def _model_at(cls, loc: tuple):
+    """Follow a pydantic `loc` through the annotations to the model class it names."""
+    annotation = cls
+    for part in loc:
+        annotation = _strip_optional(annotation)
+        if _is_model(annotation):
+            field = annotation.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return None
+            annotation = field.annotation
+        elif typing.get_origin(annotation) is list and isinstance(part, int):
+            annotation = typing.get_args(annotation)[0]
+        elif typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[1]
+        else:
+            return None
+    annotation = _strip_optional(annotation)
+    return annotation if _is_model(annotation) else None
+
+
+def _is_model(annotation) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _strip_optional(annotation):
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation

@@ -1,0 +1,273 @@
+"""YAML text → plain Python data, with the position of every value.
+
+We do not use `yaml.safe_load`: it keeps the last of two duplicate keys without
+a word, expands aliases (a billion-laughs file eats memory), recurses on deep
+nesting and reads YAML 1.1 (`no` is False, `012` is 10, `1:20` is 80). Instead
+we walk the parser's event stream with an explicit stack, which is iterative,
+never constructs objects from tags, refuses aliases on first sight, and types
+plain scalars by the YAML 1.2 core schema. Positions are 1-based (line, column)
+keyed by the path of the value, e.g. ("indicators", 3, "observations", 0, "value").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from scorecard import findings as F
+
+Path_ = tuple  # a path into the data: keys and list indices
+MAX_DEPTH = 32
+MAX_BYTES = 4 * 1024 * 1024
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9]+$")  # YAML 1.1 octal: kept as text, reported
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+@dataclass
+class Tree:
+    """A parsed file: its data, and where each value and key stands in the text."""
+
+    file: Path
+    data: object
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> tuple[int, int] | None:
+        """The nearest known position: the value itself, else its closest parent."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), None)
+
+
+def plain_scalar(text: str) -> object:
+    """Type a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and not _LEADING_ZERO.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+def _pos(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Refused(Exception):
+    def __init__(self, finding: F.Finding):
+        self.finding = finding
+
+
+def decode(raw: bytes, file: Path) -> str:
+    """Bytes → text: UTF-8 (a BOM is fine); anything else is refused with advice."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        guess = ""
+        try:
+            raw.decode("gb18030")
+            guess = " (it looks like GBK/GB18030, as saved by a Chinese Windows editor)"
+        except UnicodeDecodeError:
+            pass
+        raise _Refused(
+            F.make(
+                F.FILE_ENCODING,
+                file,
+                f"byte 0x{raw[err.start]:02x} is not valid UTF-8{guess}",
+                pos=(line, column),
+            )
+        ) from None
+
+
+def parse(raw: bytes, file: Path) -> Tree:
+    """Parse one data file. Raises `DataError` with a single finding when it cannot."""
+    try:
+        if len(raw) > MAX_BYTES:
+            raise _Refused(
+                F.make(F.FILE_TOO_LARGE, file, f"{len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+            )
+        text = decode(raw, file)
+        return _build(text, file)
+    except _Refused as refused:
+        raise F.DataError([refused.finding]) from None
+    except yaml.MarkedYAMLError as err:
+        raise F.DataError([_syntax_finding(err, text, file)]) from None
+    except yaml.reader.ReaderError as err:
+        char = err.character if isinstance(err.character, int) else ord(err.character)
+        before = text[: max(text.find(chr(char)), 0)]
+        pos = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        message = f"character U+{char:04X} is not allowed in YAML"
+        hint = "remove the control character (often pasted from another program)"
+        raise F.DataError([F.make(F.YAML_SYNTAX, file, message, pos=pos, hint=hint)]) from None
+    except yaml.YAMLError as err:
+        raise F.DataError([F.make(F.YAML_SYNTAX, file, _one_line(str(err)))]) from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _syntax_finding(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Finding:
+    mark = err.problem_mark or err.context_mark
+    problem = err.problem or "invalid YAML"
+    hint = ""
+    pos = _pos(mark) if mark else None
+    if mark is not None:
+        lines = text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if "\t" in line[: mark.column + 1]:
+            problem = "a tab character is used for indentation"
+            hint = "indent with spaces, never tabs"
+    if err.context and "quoted scalar" in err.context and err.context_mark is not None:
+        problem = "a quoted string is never closed"
+        pos = _pos(err.context_mark)
+        hint = "close the quote that opens here"
+    elif err.context:
+        problem = f"{problem} ({err.context})"
+    return F.make(F.YAML_SYNTAX, file, _one_line(problem), pos=pos, hint=hint)
+
+
+def _build(text: str, file: Path) -> Tree:
+    tree = Tree(file=file, data=None)
+    documents = 0
+    stack: list[list] = []  # frames: [container, path, pending_key]
+    root: list = []
+
+    def attach(value, path, mark):
+        if not stack:
+            root.append(value)
+            return ()
+        container, cpath, pending = stack[-1]
+        if isinstance(container, list):
+            key = len(container)
+            container.append(value)
+            here = cpath + (key,)
+        elif pending is _NO_KEY:
+            if value in container:
+                first = tree.key_positions.get(cpath + (value,))
+                where = f"; it first appears at line {first[0]}" if first else ""
+                raise _Refused(
+                    F.make(
+                        F.YAML_DUPLICATE_KEY,
+                        file,
+                        f"key {value!r} appears twice{where}",
+                        pos=_pos(mark),
+                        path=_dotted(cpath + (value,)),
+                    )
+                )
+            stack[-1][2] = value
+            tree.key_positions[cpath + (value,)] = _pos(mark)
+            return None
+        else:
+            container[pending] = value
+            stack[-1][2] = _NO_KEY
+            here = cpath + (pending,)
+        tree.positions[here] = _pos(mark)
+        return here
+
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused(
+                    F.make(
+                        F.YAML_MULTIPLE_DOCUMENTS,
+                        file,
+                        "a second YAML document starts here",
+                        pos=_pos(event.start_mark),
+                    )
+                )
+        elif isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                F.make(F.YAML_ALIAS, file, f"alias '*{event.anchor}'", pos=_pos(event.start_mark))
+            )
+        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            tag = event.tag
+            if tag is not None and tag != "!":
+                raise _Refused(F.make(F.YAML_TAG, file, f"tag {tag!r}", pos=_pos(event.start_mark)))
+            if isinstance(event, yaml.ScalarEvent):
+                plain = event.implicit[0] and not event.style
+                value = plain_scalar(event.value) if plain else event.value
+                here = attach(value, _current_path(stack), event.start_mark)
+                if here is not None:
+                    tree.raw[here] = event.value
+                continue
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(
+                    F.make(
+                        F.YAML_TOO_DEEP,
+                        file,
+                        f"more than {MAX_DEPTH} levels of nesting",
+                        pos=_pos(event.start_mark),
+                    )
+                )
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
+                raise _Refused(
+                    F.make(F.YAML_KEY, file, "a key must be plain text", pos=_pos(event.start_mark))
+                )
+            here = attach(container, _current_path(stack), event.start_mark)
+            stack.append([container, here if here is not None else (), _NO_KEY])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+
+    if documents == 0 or not root or root[0] is None:
+        raise _Refused(F.make(F.YAML_EMPTY, file, "the file holds no data (empty or comments only)"))
+    tree.data = root[0]
+    tree.positions.setdefault((), (1, 1))
+    return tree
+
+
+class _NoKey:
+    def __repr__(self) -> str:
+        return "<no key>"
+
+
+_NO_KEY = _NoKey()
+
+
+def _current_path(stack) -> Path_:
+    return stack[-1][1] if stack else ()
+
+
+def _dotted(path: Path_) -> str:
+    """("indicators", 3, "name") → "indicators[3].name", the path a user can follow."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+dotted = _dotted
