@@ -1,0 +1,3 @@
+from scorecard.cli.app import main
+
+main()

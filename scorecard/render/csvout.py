@@ -1,0 +1,42 @@
+"""CSV for Excel: UTF-8 with a BOM so Chinese opens intact, and no live formulas.
+
+A text cell that a spreadsheet would evaluate (leading =, +, -, @, tab or CR)
+is prefixed with an apostrophe, the OWASP advice; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from scorecard.render.document import Document
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return round(value, 4) if isinstance(value, float) else value
+    if isinstance(value, (list, tuple)):
+        value = "; ".join("" if v is None else str(v) for v in value)
+    text = str(value)
+    return "'" + text if text.startswith(_TRIGGERS) else text
+
+
+def render(doc: Document) -> str:
+    """The first section, with every key of its rows as a column."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    section = doc.sections[0]
+    keys: list[str] = []
+    for row in section.rows:
+        keys += [k for k in row if k not in keys]
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(keys)
+    for row in section.rows:
+        writer.writerow([cell(row.get(k)) for k in keys])
+    return out.getvalue()

@@ -1,0 +1,65 @@
+"""What every renderer takes: a document of titled sections of rows.
+
+Rows hold raw values (numbers stay numbers, lists stay lists) for JSON and
+CSV; each column says how to show its value as text for tables and Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    fmt: Callable[[dict], str] | None = None  # takes the whole row
+    numeric: bool = False
+
+    def text(self, row: dict) -> str:
+        if self.fmt is not None:
+            return self.fmt(row)
+        return plain(row.get(self.key))
+
+
+@dataclass
+class Section:
+    key: str  # the JSON key; the CSV holds the first section
+    title: str
+    columns: list[Column]
+    rows: list[dict]
+    empty: str = ""  # said in tables when there are no rows
+
+
+@dataclass
+class Document:
+    meta: dict[str, Any]  # top-level JSON keys besides the sections
+    sections: list[Section]
+    notes: list[str] = field(default_factory=list)  # legends, shown under tables
+    title: str = ""
+    as_json: Any = None  # a document that is not tabular (export) sets this
+
+
+def number(value: float | None, digits: int = 2) -> str:
+    """Figures as a reader writes them: 24,090 · 1.22 · 83 · – for none."""
+    if value is None:
+        return "–"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+
+
+def plain(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return number(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(plain(v) for v in value) if value else "–"
+    return str(value)

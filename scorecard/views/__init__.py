@@ -1,0 +1,1 @@
+"""Views: computed results → `Document`s of rows, one module per command."""

@@ -1,0 +1,55 @@
+"""`scorecard actions`: the action plans ranked by the gaps of the shortfalls they address."""
+
+from __future__ import annotations
+
+from scorecard.load.dataset import Dataset
+from scorecard.render.document import Column, Document, Section, number
+from scorecard.score.card import Scorecard, band
+from scorecard.views.labels import STATE, pick, word
+
+
+def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = None) -> Document:
+    rows = []
+    for a in card.actions:
+        act = a.action
+        if programme is not None and act.programme != programme:
+            continue
+        rows.append({
+            "id": act.id,
+            "name": act.name.get(lang),
+            "programme": act.programme,
+            "programme_name": ds.programmes[act.programme].name.get(lang),
+            "shortfalls": [s.id for s in act.shortfalls],
+            "indicators": list(act.indicators),
+            "score": a.result.score,
+            "status": _value(band(ds, a.result.score)),
+            "covered": a.result.covered,
+            "total": a.result.total,
+            "priority": a.priority,
+            "rank": a.rank,
+            "state": act.status.state,
+            "source": act.source,
+        })
+    columns = [
+        Column("rank", word("rank", lang), lambda r: number(r["rank"]), numeric=True),
+        Column("id", word("id", lang)),
+        Column("name", word("action", lang)),
+        Column("programme", word("programme", lang)),
+        Column("shortfalls", word("shortfalls", lang)),
+        Column("priority", word("priority", lang), lambda r: number(r["priority"], 1), numeric=True),
+        Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
+        Column("coverage", word("coverage", lang), lambda r: f"{r['covered']}/{r['total']}", numeric=True),
+        Column("state", word("state", lang), lambda r: pick(STATE, r["state"], lang)),
+    ]
+    h = card.horizon
+    meta = {"horizon": h.id, "horizon_year": h.year}
+    title = f"{word('actions', lang)} · {h.name.get(lang)} ({h.year})"
+    note = ("优先级 = 所应对短板的平均差距（100 − 得分）；得分 = 其指标的平均得分"
+            if lang == "zh" else
+            "priority = mean gap (100 − score) of the shortfalls an action addresses; "
+            "score = mean score of its indicators")
+    return Document(meta, [Section("actions", title, columns, rows)], [note])
+
+
+def _value(status):
+    return status.value if status else None

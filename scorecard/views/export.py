@@ -1,0 +1,35 @@
+"""`scorecard export`: the whole validated model; as a table, one row per figure."""
+
+from __future__ import annotations
+
+from scorecard.load.dataset import Dataset
+from scorecard.render.document import Column, Document, Section
+
+
+def document(ds: Dataset, lang: str) -> Document:
+    whole = {
+        **ds.indicators_file.model_dump(mode="json", exclude={"bands"}),
+        "bands": ds.indicators_file.bands.model_dump(mode="json"),
+        **ds.actions_file.model_dump(mode="json"),
+    }
+    rows = []
+    for ind in ds.indicators.values():
+        for o in ind.observations:
+            rows.append(_row(ind, "observation", None, o.year, o.value, o.source, o.derived, lang))
+        for b in ind.benchmarks:
+            rows.append(_row(ind, "benchmark", b.peer, b.year, b.value, b.source, b.derived, lang))
+        for h, t in ind.targets.items():
+            year = ds.horizons[h].year if h in ds.horizons else None
+            rows.append(_row(ind, f"target_{h}", None, year, t.value, t.source, None, lang,
+                             basis=t.basis, reason=t.reason))
+    columns = [Column(k, k) for k in ("id", "name", "kind", "peer", "year", "value", "unit",
+                                      "source", "basis")]
+    return Document({}, [Section("figures", "figures", columns, rows)], as_json=whole)
+
+
+def _row(ind, kind, peer, year, value, source, derived, lang, basis=None, reason=None) -> dict:
+    return {
+        "id": ind.id, "name": ind.name.get(lang), "kind": kind, "peer": peer, "year": year,
+        "value": value, "unit": ind.unit.get(lang), "source": source, "derived": derived,
+        "basis": basis, "reason": reason,
+    }

@@ -1,0 +1,142 @@
+"""`scorecard gaps`: indicators ranked by how far there is to go, then shortfalls, then blind spots."""
+
+from __future__ import annotations
+
+from scorecard.load.dataset import Dataset
+from scorecard.render.document import Column, Document, Section, number
+from scorecard.score.card import IndicatorScore, Scorecard
+from scorecard.views.labels import STATUS, TREND, pick, word
+
+
+def indicator_row(r: IndicatorScore, ds: Dataset, lang: str) -> dict:
+    """The flat row shared by `gaps` and `indicators` (JSON keys are a contract)."""
+    ind, t, best = r.indicator, r.target, r.frontier
+    return {
+        "id": ind.id,
+        "name": ind.name.get(lang),
+        "unit": ind.unit.get(lang),
+        "direction": ind.direction,
+        "shortfalls": list(ind.shortfalls),
+        "latest_value": r.latest.value if r.latest else None,
+        "latest_year": r.latest.year if r.latest else None,
+        "baseline_value": r.baseline.value if r.baseline else None,
+        "baseline_year": r.baseline.year if r.baseline else None,
+        "target": t.value if t else None,
+        "target_basis": t.basis if t else None,
+        "score": r.score,
+        "status": r.status.value if r.status else None,
+        "trend": r.trend.value if r.trend else None,
+        "progress": r.progress,
+        "gap": r.gap,
+        "gap_share": r.gap_share,
+        "peer": best.peer if best else None,
+        "peer_name": ds.peers[best.peer].name.get(lang) if best else None,
+        "peer_value": best.value if best else None,
+        "peer_year": best.year if best else None,
+        "peer_gap": r.peer_gap,
+        "peer_ratio": r.peer_ratio,
+        "actions": list(r.actions),
+        "conflict": r.conflict,
+    }
+
+
+def _latest(row: dict) -> str:
+    if row["latest_value"] is None:
+        return "–"
+    mark = " !" if row["conflict"] else ""
+    return f"{number(row['latest_value'])} ({row['latest_year']}){mark}"
+
+
+def _target(row: dict) -> str:
+    if row["target"] is None:
+        return "–"
+    return number(row["target"]) + ("*" if row["target_basis"] == "assumption" else "")
+
+
+def _peer(row: dict) -> str:
+    if row["peer"] is None:
+        return "–"
+    ratio = f" ×{row['peer_ratio']:.1f}" if row["peer_ratio"] else ""
+    return f"{row['peer_name']} {number(row['peer_value'])}{ratio}"
+
+
+def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
+    columns = [Column("rank", word("rank", lang), numeric=True)] if rank else []
+    return columns + [
+        Column("name", word("indicator", lang)),
+        Column("shortfalls", word("shortfall", lang)),
+        Column("latest_value", word("latest", lang), _latest, numeric=True),
+        Column("target", word("target", lang), _target, numeric=True),
+        Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
+        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang)),
+        Column("trend", word("trend", lang), lambda r: pick(TREND, r["trend"], lang)),
+        Column("peer", word("peer", lang), _peer),
+        Column("actions", word("actions", lang)),
+    ]
+
+
+def shortfall_section(card: Scorecard, lang: str) -> Section:
+    rows = [
+        {
+            "id": s.shortfall.id,
+            "name": s.shortfall.name.get(lang),
+            "score": s.result.score,
+            "status": s.status.value if s.status else None,
+            "gap": s.gap,
+            "covered": s.result.covered,
+            "total": s.result.total,
+            "indicators": list(s.indicators),
+            "actions": list(s.actions),
+        }
+        for s in card.shortfalls
+    ]
+    columns = [
+        Column("id", word("id", lang)),
+        Column("name", word("shortfall", lang)),
+        Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
+        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang)),
+        Column("coverage", word("coverage", lang), lambda r: f"{r['covered']}/{r['total']}", numeric=True),
+        Column("actions", word("actions", lang)),
+    ]
+    return Section("shortfalls", word("ranked_shortfalls", lang), columns, rows)
+
+
+def blind_spot_section(card: Scorecard, ds: Dataset, lang: str) -> Section:
+    b = card.blind_spots
+    rows = (
+        [{"kind": "shortfall_without_action", "id": i, "name": ds.shortfalls[i].name.get(lang)}
+         for i in b.shortfalls_without_action]
+        + [{"kind": "action_without_indicator", "id": i, "name": ds.actions[i].name.get(lang)}
+           for i in b.actions_without_indicator]
+        + [{"kind": "indicator_without_action", "id": i, "name": ds.indicators[i].name.get(lang)}
+           for i in b.indicators_without_action]
+    )
+    columns = [
+        Column("kind", word("kind", lang), lambda r: word(r["kind"], lang)),
+        Column("id", word("id", lang)),
+        Column("name", word("name", lang)),
+    ]
+    return Section("blind_spots", word("blind_spots", lang), columns, rows,
+                   empty=word("no_blind_spots", lang))
+
+
+def document(card: Scorecard, ds: Dataset, lang: str) -> Document:
+    h = card.horizon
+    rows = [dict(indicator_row(r, ds, lang), rank=i + 1) for i, r in enumerate(card.indicators)]
+    main = Section("indicators", word("ranked_indicators", lang), indicator_columns(lang, rank=True), rows)
+    meta = {
+        "horizon": h.id,
+        "horizon_year": h.year,
+        "goal": h.goal.get(lang),
+        "score": card.overall.score,
+        "covered": card.overall.covered,
+        "total": card.overall.total,
+    }
+    title = f"{h.name.get(lang)} ({h.year}): {h.goal.get(lang)}"
+    overall = number(card.overall.score, 1)
+    notes = [
+        f"{word('score', lang)} {overall} · {word('coverage', lang)} {card.overall.coverage}",
+        word("note_assumption", lang), word("note_trend", lang), word("note_conflict", lang),
+    ]
+    sections = [main, shortfall_section(card, lang), blind_spot_section(card, ds, lang)]
+    return Document(meta, sections, notes, title)
