@@ -1,0 +1,83 @@
+"""The scorecard on the hand-worked fixture (tests/data/mini), horizon by horizon."""
+
+import pytest
+
+from scorecard.load.dataset import Location, load
+from scorecard.score.card import build
+
+
+@pytest.fixture
+def ds(mini):
+    return load(Location(mini, "option"))
+
+
+def test_indicators_are_ranked_by_how_far_there_is_to_go(ds):
+    card = build(ds, "near")
+    assert [r.id for r in card.indicators] == [
+        "offshore-settlement",  # score 50
+        "basic-research-share",  # score 80
+        "fortune500",  # score 100 (clipped)
+        "unmeasured",  # no data: last, never 0
+    ]
+
+
+def test_each_indicator_scored_at_the_near_horizon(ds):
+    r = {x.id: x for x in build(ds, "near").indicators}
+    basic = r["basic-research-share"]
+    assert basic.score == 80 and basic.status.value == "on_track"
+    assert basic.progress == 50 and basic.trend.value == "on_track"  # r = r* = 4 a year
+    assert basic.frontier.peer == "tokyo" and basic.peer_gap == 7
+    assert basic.actions == ("A1",)
+
+    offshore = r["offshore-settlement"]
+    assert offshore.score == 50 and offshore.gap == -17 and offshore.trend is None
+
+    f500 = r["fortune500"]
+    assert f500.latest.value == 10  # sources conflict for 2021: the one listed last is scored
+    assert f500.score == 100 and f500.status.value == "achieved" and f500.conflict
+    assert f500.frontier.peer == "beijing" and f500.peer_ratio == 6
+
+    assert r["unmeasured"].score is None and r["unmeasured"].status is None
+
+
+def test_long_horizon_uses_its_own_target_and_year(ds):
+    basic = next(r for r in build(ds, "long").indicators if r.id == "basic-research-share")
+    # 8/15 → 53.3; from 6/15 = 40 in 2015, r* = 60/20 = 3, r = 13.3/5 = 2.67: moderately improving.
+    assert basic.score == pytest.approx(53.333, abs=1e-3)
+    assert basic.trend.value == "moderate"
+
+
+def test_no_target_at_a_horizon_means_no_score(ds):
+    offshore = next(r for r in build(ds, "mid").indicators if r.id == "offshore-settlement")
+    assert offshore.target is None and offshore.score is None
+
+
+def test_shortfalls_aggregate_their_indicators_with_coverage(ds):
+    card = build(ds, "near")
+    s = {x.shortfall.id: x for x in card.shortfalls}
+    assert s["market"].result.score == 75 and s["market"].result.coverage == "2/3"
+    assert s["innovation"].result.score == 90 and s["innovation"].gap == 10
+    assert s["orphan"].result.score is None and s["orphan"].result.coverage == "0/0"
+    assert [x.shortfall.id for x in card.shortfalls] == ["market", "innovation", "orphan"]
+
+
+def test_actions_ranked_by_the_gaps_of_the_shortfalls_they_address(ds):
+    card = build(ds, "near")
+    assert [(a.action.id, a.priority, a.rank) for a in card.actions] == [
+        ("A2", 25, 1), ("A3", 25, 2), ("A1", 10, 3)]
+    a3 = next(a for a in card.actions if a.action.id == "A3")
+    assert a3.result.score is None and a3.result.total == 0
+
+
+def test_overall_score_and_blind_spots(ds):
+    card = build(ds, "near")
+    assert card.overall.score == pytest.approx((80 + 50 + 100) / 3)
+    assert card.overall.coverage == "3/4"
+    assert card.blind_spots.shortfalls_without_action == ("orphan",)
+    assert card.blind_spots.actions_without_indicator == ("A3",)
+    assert card.blind_spots.indicators_without_action == ("offshore-settlement", "unmeasured")
+
+
+def test_filter_by_shortfall(ds):
+    card = build(ds, "near", shortfall="innovation")
+    assert [r.id for r in card.indicators] == ["basic-research-share", "fortune500"]
