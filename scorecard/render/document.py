@@ -17,6 +17,7 @@ class Column:
     header: str
     fmt: Callable[[dict], str] | None = None  # takes the whole row
     numeric: bool = False
+    drop: int = 0  # on a narrow terminal, columns with the highest `drop` go first; 0 stays
 
     def text(self, row: dict) -> str:
         if self.fmt is not None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import io
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from scorecard.render.document import Document
+from scorecard.render.document import Column, Document, Section
 
 _STYLES = {
     "achieved": "green", "on_track": "green", "moderate": "yellow",
@@ -23,6 +24,52 @@ def safe(text: str) -> Text:
         ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}" for ch in text
     )
     return Text(cleaned)
+
+
+def _table(section: Section, columns: list[Column]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for c in columns:
+        table.add_column(safe(c.header), justify="right" if c.numeric else "left",
+                         overflow="fold", no_wrap=c.numeric)
+    for row in section.rows:
+        cells = []
+        for c in columns:
+            text = safe(c.text(row))
+            if c.key == "status" and row.get("status") in _STYLES:
+                text.stylize(_STYLES[row["status"]])
+            cells.append(text)
+        table.add_row(*cells)
+    return table
+
+
+def _fit(console: Console, section: Section) -> tuple[Table, list[Column]]:
+    """Drop the least needed columns until the table fits the terminal.
+
+    A table fits when only its widest text column (usually the name) has to wrap,
+    and no narrower than `_WRAP` cells; every other column keeps its full width.
+    """
+    columns = list(section.columns)
+    hidden: list[Column] = []
+    while True:
+        table = _table(section, columns)
+        widths = [_natural(section, c) for c in columns]
+        texts = [w for w, c in zip(widths, columns) if not c.numeric]
+        slack = max(0, max(texts, default=0) - _WRAP)
+        needed = sum(widths) + 3 * (len(columns) - 1) - slack
+        droppable = [c for c in columns if c.drop]
+        if needed <= console.width or not droppable:
+            return table, hidden
+        worst = max(droppable, key=lambda c: c.drop)
+        columns.remove(worst)
+        hidden.append(worst)
+
+
+_WRAP = 24
+
+
+def _natural(section: Section, column: Column) -> int:
+    cells = [column.header] + [column.text(row) for row in section.rows]
+    return max(cell_len(line) for text in cells for line in (text.splitlines() or [""]))
 
 
 def render(doc: Document, *, width: int | None = None, color: bool = False) -> str:
@@ -40,19 +87,12 @@ def render(doc: Document, *, width: int | None = None, color: bool = False) -> s
         if not section.rows:
             console.print(safe(section.empty or "–"))
             continue
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-        for c in section.columns:
-            table.add_column(safe(c.header), justify="right" if c.numeric else "left",
-                             overflow="fold")
-        for row in section.rows:
-            cells = []
-            for c in section.columns:
-                text = safe(c.text(row))
-                if c.key == "status" and row.get("status") in _STYLES:
-                    text.stylize(_STYLES[row["status"]])
-                cells.append(text)
-            table.add_row(*cells)
+        table, hidden = _fit(console, section)
         console.print(table)
+        if hidden:
+            names = ", ".join(c.header for c in hidden)
+            console.print(safe(f"({names}: hidden at this width; widen the terminal or use --format)"),
+                          style="dim")
     if doc.notes:
         console.print()
         for note in doc.notes:

@@ -64,14 +64,14 @@ def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
     columns = [Column("rank", word("rank", lang), numeric=True)] if rank else []
     return columns + [
         Column("name", word("indicator", lang)),
-        Column("shortfalls", word("shortfall", lang)),
+        Column("shortfalls", word("shortfall", lang), drop=3),
         Column("latest_value", word("latest", lang), _latest, numeric=True),
         Column("target", word("target", lang), _target, numeric=True),
         Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
         Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang)),
         Column("trend", word("trend", lang), lambda r: pick(TREND, r["trend"], lang)),
-        Column("peer", word("peer", lang), _peer),
-        Column("actions", word("actions", lang)),
+        Column("peer", word("peer", lang), _peer, drop=2),
+        Column("actions", word("actions", lang), drop=1),
     ]
 
 
