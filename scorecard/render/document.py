@@ -18,6 +18,7 @@ class Column:
     fmt: Callable[[dict], str] | None = None  # takes the whole row
     numeric: bool = False
     drop: int = 0  # on a narrow terminal, columns with the highest `drop` go first; 0 stays
+    wrap: int = 0  # the narrowest it may wrap to in a table; 0: never narrower than its content
 
     def text(self, row: dict) -> str:
         if self.fmt is not None:

@@ -26,11 +26,11 @@ def safe(text: str) -> Text:
     return Text(cleaned)
 
 
-def _table(section: Section, columns: list[Column]) -> Table:
+def _table(section: Section, columns: list[Column], least: list[int]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    for c in columns:
+    for c, width in zip(columns, least):
         table.add_column(safe(c.header), justify="right" if c.numeric else "left",
-                         overflow="fold", no_wrap=c.numeric)
+                         overflow="fold", no_wrap=not c.wrap, min_width=width)
     for row in section.rows:
         cells = []
         for c in columns:
@@ -45,26 +45,20 @@ def _table(section: Section, columns: list[Column]) -> Table:
 def _fit(console: Console, section: Section) -> tuple[Table, list[Column]]:
     """Drop the least needed columns until the table fits the terminal.
 
-    A table fits when only its widest text column (usually the name) has to wrap,
-    and no narrower than `_WRAP` cells; every other column keeps its full width.
+    A table fits when every column gets its full width, except those that may wrap
+    (`Column.wrap`), which get at least that many cells.
     """
     columns = list(section.columns)
     hidden: list[Column] = []
     while True:
-        table = _table(section, columns)
         widths = [_natural(section, c) for c in columns]
-        texts = [w for w, c in zip(widths, columns) if not c.numeric]
-        slack = max(0, max(texts, default=0) - _WRAP)
-        needed = sum(widths) + 3 * (len(columns) - 1) - slack
+        least = [min(w, c.wrap) if c.wrap else w for w, c in zip(widths, columns)]
         droppable = [c for c in columns if c.drop]
-        if needed <= console.width or not droppable:
-            return table, hidden
+        if sum(least) + 3 * (len(columns) - 1) <= console.width or not droppable:
+            return _table(section, columns, least), hidden
         worst = max(droppable, key=lambda c: c.drop)
         columns.remove(worst)
         hidden.append(worst)
-
-
-_WRAP = 24
 
 
 def _natural(section: Section, column: Column) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.card import IndicatorScore, Scorecard
+from scorecard.score.method import Trend
 from scorecard.views.labels import STATUS, TREND, pick, word
 
 
@@ -60,18 +61,22 @@ def _peer(row: dict) -> str:
     return f"{row['peer_name']} {number(row['peer_value'])}{ratio}"
 
 
+def _arrow(trend: str | None) -> str:
+    return Trend(trend).arrow if trend else "–"
+
+
 def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
     columns = [Column("rank", word("rank", lang), numeric=True)] if rank else []
     return columns + [
-        Column("name", word("indicator", lang)),
-        Column("shortfalls", word("shortfall", lang), drop=3),
+        Column("name", word("indicator", lang), wrap=20),
+        Column("shortfalls", word("shortfall", lang), drop=3, wrap=12),
         Column("latest_value", word("latest", lang), _latest, numeric=True),
         Column("target", word("target", lang), _target, numeric=True),
         Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
-        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang)),
-        Column("trend", word("trend", lang), lambda r: pick(TREND, r["trend"], lang)),
-        Column("peer", word("peer", lang), _peer, drop=2),
-        Column("actions", word("actions", lang), drop=1),
+        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang), drop=2),
+        Column("trend", word("trend", lang), lambda r: _arrow(r["trend"])),
+        Column("peer", word("peer", lang), _peer, drop=4, wrap=14),
+        Column("actions", word("actions", lang), drop=1, wrap=9),
     ]
 
 

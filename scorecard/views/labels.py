@@ -45,7 +45,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "action_without_indicator": ("无指标衡量的行动", "action with no indicator"),
     "indicator_without_action": ("无行动推动的指标", "indicator no action moves"),
     "note_assumption": ("* 目标为分析假设，非种子文献所述", "* target is an analyst's assumption, not a figure from the sources"),
-    "note_trend": ("趋势需两期以上观测值；“–”表示仅一期", "a trend needs two or more observations; – means only one"),
+    "note_trend": ("趋势：↑ 按期达成 · ➚ 改善 · → 停滞 · ↓ 倒退 · – 仅一期观测值，无法判断",
+                   "trend: ↑ on track · ➚ improving · → stagnating · ↓ decreasing · – one observation only, no trend"),
     "note_conflict": ("! 来源之间数值不一致（见 scorecard show）", "! the sources disagree on a value (see scorecard show)"),
     "higher": ("越高越好", "higher is better"),
     "lower": ("越低越好", "lower is better"),
@@ -58,7 +59,7 @@ STATUS = {
     "on_track": ("接近目标", "on track"),
     "moderate": ("中等差距", "moderate"),
     "significant": ("显著差距", "significant"),
-    "major": ("重大挑战", "major challenge"),
+    "major": ("重大挑战", "major"),
 }
 
 TREND = {
