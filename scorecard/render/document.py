@@ -18,7 +18,12 @@ class Column:
     fmt: Callable[[dict], str] | None = None  # takes the whole row
     numeric: bool = False
     drop: int = 0  # on a narrow terminal, columns with the highest `drop` go first; 0 stays
-    wrap: int = 0  # the narrowest it may wrap to in a table; 0: never narrower than its content
+    wrap: int | None = None  # narrowest width when wrapped in a table; default: 10 for text, numbers never
+
+    def narrowest(self, natural: int) -> int:
+        if self.wrap is None:
+            return natural if self.numeric else min(natural, 10)
+        return min(natural, self.wrap) if self.wrap else natural
 
     def text(self, row: dict) -> str:
         if self.fmt is not None:

@@ -30,7 +30,7 @@ def _table(section: Section, columns: list[Column], least: list[int]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for c, width in zip(columns, least):
         table.add_column(safe(c.header), justify="right" if c.numeric else "left",
-                         overflow="fold", no_wrap=not c.wrap, min_width=width)
+                         overflow="fold", no_wrap=width == _natural(section, c), min_width=width)
     for row in section.rows:
         cells = []
         for c in columns:
@@ -45,14 +45,13 @@ def _table(section: Section, columns: list[Column], least: list[int]) -> Table:
 def _fit(console: Console, section: Section) -> tuple[Table, list[Column]]:
     """Drop the least needed columns until the table fits the terminal.
 
-    A table fits when every column gets its full width, except those that may wrap
-    (`Column.wrap`), which get at least that many cells.
+    A table fits when every column gets at least its narrowest width (`Column.narrowest`).
     """
     columns = list(section.columns)
     hidden: list[Column] = []
     while True:
         widths = [_natural(section, c) for c in columns]
-        least = [min(w, c.wrap) if c.wrap else w for w, c in zip(widths, columns)]
+        least = [c.narrowest(w) for w, c in zip(widths, columns)]
         droppable = [c for c in columns if c.drop]
         if sum(least) + 3 * (len(columns) - 1) <= console.width or not droppable:
             return _table(section, columns, least), hidden
