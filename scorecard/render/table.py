@@ -26,11 +26,11 @@ def safe(text: str) -> Text:
     return Text(cleaned)
 
 
-def _table(section: Section, columns: list[Column], least: list[int]) -> Table:
+def _table(section: Section, columns: list[Column], widths: list[int]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    for c, width in zip(columns, least):
+    for c, width in zip(columns, widths):
         table.add_column(safe(c.header), justify="right" if c.numeric else "left",
-                         overflow="fold", no_wrap=width == _natural(section, c), min_width=width)
+                         overflow="fold", width=width)
     for row in section.rows:
         cells = []
         for c in columns:
@@ -53,11 +53,23 @@ def _fit(console: Console, section: Section) -> tuple[Table, list[Column]]:
         widths = [_natural(section, c) for c in columns]
         least = [c.narrowest(w) for w, c in zip(widths, columns)]
         droppable = [c for c in columns if c.drop]
-        if sum(least) + 3 * (len(columns) - 1) <= console.width or not droppable:
-            return _table(section, columns, least), hidden
+        room = console.width - 3 * (len(columns) - 1)
+        if sum(least) <= room or not droppable:
+            return _table(section, columns, _share(widths, least, room)), hidden
         worst = max(droppable, key=lambda c: c.drop)
         columns.remove(worst)
         hidden.append(worst)
+
+
+def _share(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Give each column its narrowest width, then the room left to the wrapped ones,
+    in proportion to what they lack."""
+    lacking = [n - m for n, m in zip(natural, least)]
+    spare, total = max(0, room - sum(least)), sum(lacking)
+    if total <= spare:
+        return list(natural)
+    widths = [m + (spare * lack) // total for m, lack in zip(least, lacking)]
+    return widths
 
 
 def _natural(section: Section, column: Column) -> int:
