@@ -51,7 +51,7 @@ def _fit(console: Console, section: Section) -> tuple[Table, list[Column]]:
     hidden: list[Column] = []
     while True:
         widths = [_natural(section, c) for c in columns]
-        least = [c.narrowest(w) for w, c in zip(widths, columns)]
+        least = [max(c.narrowest(w), _longest_word(section, c)) for w, c in zip(widths, columns)]
         droppable = [c for c in columns if c.drop]
         room = console.width - 3 * (len(columns) - 1)
         if sum(least) <= room or not droppable:
@@ -70,6 +70,12 @@ def _share(natural: list[int], least: list[int], room: int) -> list[int]:
         return list(natural)
     widths = [m + (spare * lack) // total for m, lack in zip(least, lacking)]
     return widths
+
+
+def _longest_word(section: Section, column: Column) -> int:
+    """Words are never broken: a column is at least as wide as its longest word."""
+    cells = [column.header] + [column.text(row) for row in section.rows]
+    return max((cell_len(w) for text in cells for w in text.split() if w.isascii()), default=1)
 
 
 def _natural(section: Section, column: Column) -> int:
