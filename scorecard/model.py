@@ -188,6 +188,7 @@ class Action(Strict):
     shortfalls: list[Addresses] = Field(min_length=1)
     indicators: list[str] = Field(default_factory=list)
     status: Status = Field(default_factory=Status)
+    note: str | None = None
 
 
 class Bands(Strict):
