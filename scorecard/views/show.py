@@ -5,7 +5,7 @@ from __future__ import annotations
 from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score import method as m
-from scorecard.score.card import score_indicator
+from scorecard.score.card import score_indicator, series
 from scorecard.views.labels import STATE, STATUS, TREND, pick, word
 
 
@@ -51,15 +51,16 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
 
     sections = [
         Section("observations", word("observations", lang), [
-            Column("year", word("year", lang).replace("目标", "")),
+            Column("year", word("year", lang).replace("目标", ""), _year),
             Column("value", word("value", lang), numeric=True),
             Column("source", word("source", lang)),
             Column("derived", "derived" if lang == "en" else "推算", derived),
             Column("conflict", "", conflict_mark),
         ], obs, empty="–"),
+        chart(ind, targets, lang),
         Section("benchmarks", word("benchmarks", lang), [
             Column("peer_name", word("peer", lang)),
-            Column("year", word("year", lang).replace("目标", "")),
+            Column("year", word("year", lang).replace("目标", ""), _year),
             Column("value", word("value", lang), numeric=True),
             Column("source", word("source", lang)),
             Column("derived", "derived" if lang == "en" else "推算", derived),
@@ -88,6 +89,66 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
     if clash or peer_clash:
         notes.append(word("note_conflict", lang).replace("（见 scorecard show）", "").replace(" (see scorecard show)", ""))
     return Document(meta, sections, notes, title)
+
+
+def _year(row: dict) -> str:
+    return str(row["year"])
+
+
+BAR_WIDTH = 24
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, low: float, high: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of block characters, in eighths of a cell, for `value` on [low, high]."""
+    if high <= low:
+        return "█" * width if value > low else ""
+    eighths = round(max(0.0, min(1.0, (value - low) / (high - low))) * width * 8)
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def chart(ind, targets: list[dict], lang: str) -> Section:
+    """The series year by year, then each horizon's target, as bars on one scale.
+
+    Rows keep raw values (JSON, CSV); the bars exist only in the column's text,
+    scaled from zero (or the lowest value, if below zero) to the highest value.
+    """
+    rows = [{"year": o.year, "value": o.value, "kind": "observed", "horizon": None, "basis": None,
+             "trend": None, "needed_per_year": None, "done_per_year": None}
+            for o in series(ind.observations)]
+    rows += [{"year": t["year"], "value": t["value"], "kind": "target", "horizon": t["horizon"],
+              "basis": t["basis"], "trend": t["trend"], "needed_per_year": t["needed_per_year"],
+              "done_per_year": t["done_per_year"]} for t in targets if t["value"] is not None]
+    values = [r["value"] for r in rows]
+    low, high = (min(0.0, *values), max(values)) if values else (0.0, 0.0)
+
+    def shown(r):
+        return bar(r["value"], low, high)
+
+    def label(r):
+        if r["kind"] != "target":
+            return ""
+        mark = "*" if r["basis"] == "assumption" else ""
+        parts = [f"{word('target', lang)} {r['horizon']}{mark}", TREND_ARROW.get(r["trend"], ""),
+                 _pace(r, lang).strip("–")]
+        return " ".join(p for p in parts if p)
+
+    arrows = [f"{TREND_ARROW[r['trend']]} {r['horizon']}" for r in rows if r["trend"]]
+    title = "Series over the years" if lang == "en" else "历年数值"
+    if arrows:
+        title += f" · {word('trend', lang)} {', '.join(arrows)}"
+    elif sum(r["kind"] == "observed" for r in rows) == 1:
+        title += " · " + ("no trend from one observation" if lang == "en" else "仅一期观测值，无趋势")
+    return Section("series", title, [
+        Column("year", word("year", lang).replace("目标", ""), _year),
+        Column("value", word("value", lang), numeric=True),
+        Column("bar", "", shown, wrap=0),
+        Column("kind", "", label),
+    ], rows, empty="–")
+
+
+TREND_ARROW = {"on_track": "↑", "moderate": "➚", "stagnating": "→", "decreasing": "↓"}
 
 
 def _pace(row: dict, lang: str) -> str:
