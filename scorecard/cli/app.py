@@ -183,5 +183,8 @@ def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = L
     output.data(view.document(ds, lang.value), fmt.value)
 
 
+from scorecard.cli import update as _update  # noqa: E402,F401  (registers set and diff)
+
+
 def main() -> None:
     app()

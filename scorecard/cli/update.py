@@ -1,0 +1,175 @@
+"""`scorecard set` and `scorecard diff`: the yearly update loop, on the shared `app`.
+
+Only typer and the standard library at the top: the editing and scoring stack
+is imported inside the commands, so `scorecard --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from scorecard.cli import output
+from scorecard.cli.app import app, load
+from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonChoice, Lang, LangOpt
+
+OneHorizon = Annotated[
+    Optional[HorizonChoice],
+    typer.Option("--horizon", "-H", help="Only this horizon. Default: every horizon."),
+]
+
+
+@app.command("set", context_settings={"ignore_unknown_options": True})
+def set_(
+    item: Annotated[str, typer.Argument(metavar="ID", help="The indicator to update.")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The figure, a plain number such as 12.5.")],
+    year: Annotated[int, typer.Option("--year", "-y", help="The year the figure is for.")],
+    source: Annotated[Optional[str], typer.Option(
+        "--source", metavar="TEXT",
+        help="Where the figure comes from: '<source id> <section>', e.g. '003 二(一)'. Required "
+        "when adding a figure; when replacing one it may be left out, and the entry keeps its "
+        "source. When a year has figures from several sources, the source id picks which one.",
+    )] = None,
+    peer: Annotated[Optional[str], typer.Option(
+        "--peer", metavar="NAME", help="Update a peer's benchmark instead of Shanghai's series "
+        "(the peer's id, or its Chinese or English name).",
+    )] = None,
+    new_peer: Annotated[bool, typer.Option(
+        "--new-peer", help="Add the peer to peers: when it is not there yet (its name serves as "
+        "both the Chinese and English name; its id is made from the name).",
+    )] = False,
+    horizon: OneHorizon = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """Add or replace one figure in indicators.yaml, then show what it changed.
+
+    The same year (and peer) replaces the existing figure, anything else adds one. The whole
+    dataset is validated with the change before the file is written, atomically and under a
+    lock; only the lines that must change are changed, and comments and layout are kept.
+    A negative VALUE goes last, e.g. `scorecard set ID --year 2024 -3.5`.
+    """
+    from scorecard.edit import update
+    from scorecard.findings import DataError
+    from scorecard.load.dataset import locate
+
+    where = locate(data)
+    _refuse_installed(where)
+    if where.origin != "option":
+        output.say(f"scorecard: updating {where.indicators}")
+    request = update.Request(item, value, year, source, peer, new_peer)
+    try:
+        done = update.apply(where, request)
+    except update.Refused as err:
+        for finding in err.findings:
+            output.say(finding.as_text())
+        raise output.fail(f"scorecard: {err.message}", err.code) from None
+    except DataError as err:
+        for finding in err.findings:
+            output.say(finding.as_text())
+        raise output.fail("scorecard: the data has errors; fix them first (nothing was written)") from None
+    _tell(done)
+    output.data(_set_report(done, horizon, lang.value), fmt.value)
+
+
+def _refuse_installed(where) -> None:
+    """The data inside an installed package is the tool's, not the user's: never write there."""
+    if where.origin == "bundled" and where.directory.name == "data" and where.directory.parent.name == "scorecard":
+        raise output.fail(
+            f"scorecard: no data here to update (the bundled data in {where.directory} is read-only); "
+            "copy indicators.yaml and actions.yaml to a folder and run there, or use --data DIR", 2)
+
+
+def _num(value: float) -> str:
+    """A figure in full (not rounded for a table): 12.5, 1e-07, 24090."""
+    return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+
+
+def _figure(o) -> str:
+    peer = f"{o.peer} " if getattr(o, "peer", None) else ""
+    return f"{peer}{o.year} = {_num(o.value)} ({o.source})"
+
+
+def _tell(done) -> None:
+    where = f"{done.file}:{done.line}: {done.indicator}"
+    if done.action == "unchanged":
+        output.say(f"scorecard: {where} {_figure(done.new)} already; nothing to change")
+    elif done.action == "replaced":
+        old = done.old
+        moved = f"{_num(old.value)} → {_num(done.new.value)}"
+        src = f"; source {old.source!r} → {done.new.source!r}" if old.source != done.new.source else ""
+        output.say(f"scorecard: {where} {_figure(old).split(' = ')[0]}: replaced {moved}{src}")
+    else:
+        output.say(f"scorecard: {where} {_figure(done.new)}: added")
+    for note in done.notes:
+        output.say(f"scorecard: note: {note}")
+    for finding in done.warnings:
+        output.say(finding.as_text())
+
+
+def _set_report(done, horizon, lang: str):
+    from scorecard.score.compare import compare
+    from scorecard.views import diff as view
+
+    ind = done.after.indicators[done.indicator]
+    only = {("indicator", ind.id), *(("shortfall", s) for s in ind.shortfalls)}
+    horizons = [horizon.value] if horizon else None
+    changes = compare(done.before, done.after, horizons, only, everything=True)
+    new, old = done.new, done.old
+    meta = {
+        "file": str(done.file), "line": done.line, "action": done.action, "id": ind.id,
+        "peer": getattr(new, "peer", None), "year": new.year, "value": new.value,
+        "old_value": old.value if old else None, "source": new.source,
+        "old_source": old.source if old else None,
+        "peer_added": done.peer_added.id if done.peer_added else None,
+    }
+    title = f"{ind.id} · {ind.name.get(lang)}: {_figure(new)}"
+    return view.document(changes, lang, title=title, meta=meta)
+
+
+@app.command()
+def diff(
+    base: Annotated[Optional[str], typer.Argument(
+        metavar="[REV | PATH]",
+        help="A git revision of the same files (default HEAD), or another data folder.",
+    )] = None,
+    horizon: OneHorizon = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """What changed in the scores since a git revision or against another data folder, and why.
+
+    Lists the indicators, shortfalls, actions and horizons whose score, status or trend moved,
+    with the reason: new data, a changed target, a changed mapping or a changed parameter.
+    """
+    from scorecard.edit import history
+    from scorecard.findings import DataError
+    from scorecard.load.dataset import Location
+    from scorecard.load.dataset import load as load_dataset
+    from scorecard.score.compare import compare
+    from scorecard.views import diff as view
+
+    current = load(data)
+    base = base or "HEAD"
+    try:
+        if Path(base).is_dir():
+            old = load_dataset(Location(Path(base), "option"))
+        else:
+            old = history.at_revision(current.location, base)
+    except history.GitError as err:
+        raise output.fail(f"scorecard: {err}") from None
+    except DataError as err:
+        for finding in err.findings:
+            output.say(finding.as_text())
+        raise output.fail(f"scorecard: the data in {base} has errors; nothing was compared") from None
+    if horizon is not None and not (horizon.value in old.horizons and horizon.value in current.horizons):
+        raise output.fail(f"scorecard: horizon {horizon.value!r} is not defined on both sides", 1)
+    changes = compare(old, current, [horizon.value] if horizon else None)
+    meta = {"base": base, "current": str(current.location.directory),
+            "horizons": [horizon.value] if horizon else [h for h in current.horizons if h in old.horizons]}
+    title = f"{base} → {current.location.directory}"
+    output.data(view.document(changes, lang.value, title=title, meta=meta), fmt.value)

@@ -1,0 +1,222 @@
+"""Two datasets scored side by side: what moved, and why.
+
+A score moves for one of a few reasons: new or revised data, a changed target,
+a changed mapping (which indicators measure a shortfall, which an action
+moves), or a changed parameter of the method (floor, direction, weight, bands,
+horizon year). Each change carries the reasons found, as codes with a short
+language-neutral detail, so a reader can tell an update from a redefinition.
+Pure: no files, no printing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.load.dataset import Dataset
+from scorecard.model import Indicator, Text
+from scorecard.score.card import Scorecard, band, build
+
+KINDS = ("indicator", "shortfall", "action", "horizon")
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class State:
+    score: float | None
+    status: str | None
+    trend: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # one of KINDS
+    id: str
+    horizon: str
+    name: Text | None
+    before: State | None  # None: not in the old data
+    after: State | None
+    why: tuple[tuple[str, str], ...]  # (reason code, detail)
+
+    @property
+    def moved(self) -> bool:
+        if self.before is None or self.after is None:
+            return True
+        b, a = self.before, self.after
+        if (b.score is None) != (a.score is None):
+            return True
+        if b.score is not None and abs(b.score - a.score) > _EPS:
+            return True
+        return (b.status, b.trend) != (a.status, a.trend)
+
+    @property
+    def reasons(self) -> list[str]:
+        return list(dict.fromkeys(code for code, _ in self.why))
+
+
+def compare(old: Dataset, new: Dataset, horizons: list[str] | None = None,
+            only: set[tuple[str, str]] | None = None, everything: bool = False) -> list[Change]:
+    """Changes at each horizon both datasets define (or those asked for).
+
+    `only` keeps the (kind, id) pairs named; `everything` keeps unmoved items too,
+    which `set` uses to show before and after even when nothing moved.
+    """
+    names = horizons or [h for h in new.horizons if h in old.horizons]
+    changes: list[Change] = []
+    for h in names:
+        a = build(old, h) if h in old.horizons else None
+        b = build(new, h) if h in new.horizons else None
+        if a is None or b is None:
+            changes.append(Change("horizon", h, None, _overall(old, a), _overall(new, b),
+                                  (("new" if a is None else "removed", h),)))
+            continue
+        changes += _indicators(old, new, a, b, h)
+        changes += _shortfalls(old, new, a, b, h)
+        changes += _actions(old, new, a, b, h)
+        changes.append(_horizon(old, new, a, b, h))
+    keep = [c for c in changes if (everything or c.moved) and (only is None or (c.kind, c.id) in only)]
+    order = {k: i for i, k in enumerate(KINDS)}
+    hpos = {h: i for i, h in enumerate(names)}
+    return sorted(keep, key=lambda c: (order[c.kind], hpos.get(c.id, 0) if c.kind == "horizon" else c.id,
+                                       hpos.get(c.horizon, 0)))
+
+
+def _overall(ds: Dataset, card: Scorecard | None) -> State | None:
+    if card is None:
+        return None
+    return State(card.overall.score, _status(ds, card.overall.score))
+
+
+def _status(ds: Dataset, score: float | None) -> str | None:
+    s = band(ds, score)
+    return s.value if s else None
+
+
+def _indicators(old, new, a: Scorecard, b: Scorecard, h: str) -> list[Change]:
+    before = {r.id: r for r in a.indicators}
+    after = {r.id: r for r in b.indicators}
+    out = []
+    for i in sorted(before.keys() | after.keys()):
+        x, y = before.get(i), after.get(i)
+        sx = State(x.score, _v(x.status), _v(x.trend)) if x else None
+        sy = State(y.score, _v(y.status), _v(y.trend)) if y else None
+        if x is None or y is None:
+            why = (("new" if x is None else "removed", i),)
+        else:
+            why = tuple(indicator_reasons(old, new, x.indicator, y.indicator, h))
+        name = (y or x).indicator.name
+        out.append(Change("indicator", i, h, name, sx, sy, why))
+    return out
+
+
+def indicator_reasons(old: Dataset, new: Dataset, x: Indicator, y: Indicator, h: str):
+    """Why indicator x (old) and y (new) may score differently at horizon h."""
+    yield from (("data", d) for d in _series_changes(x, y))
+    tx, ty = x.targets.get(h), y.targets.get(h)
+    vx, vy = (tx.value if tx else None), (ty.value if ty else None)
+    if vx != vy:
+        yield "target", f"{_n(vx)} → {_n(vy)}"
+    for attr in ("floor", "direction", "kind"):
+        if getattr(x, attr) != getattr(y, attr):
+            yield "method", f"{attr} {_n(getattr(x, attr))} → {_n(getattr(y, attr))}"
+    yield from _common(old, new, h)
+
+
+def _common(old: Dataset, new: Dataset, h: str):
+    if old.horizons[h].year != new.horizons[h].year:
+        yield "method", f"{h} year {old.horizons[h].year} → {new.horizons[h].year}"
+    if old.indicators_file.bands != new.indicators_file.bands:
+        yield "method", "bands"
+
+
+def _series_changes(x: Indicator, y: Indicator) -> list[str]:
+    def keyed(ind):
+        return {(o.year, o.source.split(" ")[0]): o for o in ind.observations}
+
+    a, b = keyed(x), keyed(y)
+    out = []
+    for k in sorted(b.keys() - a.keys()):
+        out.append(f"+{k[0]} {_n(b[k].value)} ({b[k].source})")
+    for k in sorted(a.keys() - b.keys()):
+        out.append(f"−{k[0]} {_n(a[k].value)} ({a[k].source})")
+    for k in sorted(a.keys() & b.keys()):
+        if a[k].value != b[k].value:
+            out.append(f"{k[0]} {_n(a[k].value)} → {_n(b[k].value)} ({b[k].source})")
+    return out
+
+
+def _shortfalls(old, new, a: Scorecard, b: Scorecard, h: str) -> list[Change]:
+    before = {s.shortfall.id: s for s in a.shortfalls}
+    after = {s.shortfall.id: s for s in b.shortfalls}
+    moved = _moved_indicators(old, new, a, b)
+    out = []
+    for i in sorted(before.keys() | after.keys()):
+        x, y = before.get(i), after.get(i)
+        sx = State(x.result.score, _v(x.status)) if x else None
+        sy = State(y.result.score, _v(y.status)) if y else None
+        if x is None or y is None:
+            why = [("new" if x is None else "removed", i)]
+        else:
+            why = _membership(x.indicators, y.indicators)
+            why += [("indicator", f"{m} {moved[m]}") for m in y.indicators if m in moved]
+            why += [("method", f"weight of {m}") for m in y.indicators
+                    if m in old.indicators and old.indicators[m].weight != new.indicators[m].weight]
+        out.append(Change("shortfall", i, h, (y or x).shortfall.name, sx, sy, tuple(why)))
+    return out
+
+
+def _actions(old, new, a: Scorecard, b: Scorecard, h: str) -> list[Change]:
+    before = {s.action.id: s for s in a.actions}
+    after = {s.action.id: s for s in b.actions}
+    moved = _moved_indicators(old, new, a, b)
+    out = []
+    for i in sorted(before.keys() | after.keys()):
+        x, y = before.get(i), after.get(i)
+        sx = State(x.result.score, _status(old, x.result.score)) if x else None
+        sy = State(y.result.score, _status(new, y.result.score)) if y else None
+        if x is None or y is None:
+            why = [("new" if x is None else "removed", i)]
+        else:
+            why = _membership(x.action.indicators, y.action.indicators)
+            why += [("indicator", f"{m} {moved[m]}") for m in y.action.indicators if m in moved]
+        out.append(Change("action", i, h, (y or x).action.name, sx, sy, tuple(why)))
+    return out
+
+
+def _horizon(old, new, a: Scorecard, b: Scorecard, h: str) -> Change:
+    moved = _moved_indicators(old, new, a, b)
+    why = [("indicator", f"{m} {d}") for m, d in sorted(moved.items())]
+    why += [(c, d) for c, d in _common(old, new, h)]
+    added = sorted(new.indicators.keys() - old.indicators.keys())
+    gone = sorted(old.indicators.keys() - new.indicators.keys())
+    why += [("mapping", f"+{i}") for i in added] + [("mapping", f"−{i}") for i in gone]
+    return Change("horizon", h, h, b.horizon.name, _overall(old, a), _overall(new, b), tuple(why))
+
+
+def _membership(old_ids, new_ids) -> list[tuple[str, str]]:
+    plus = [f"+{i}" for i in new_ids if i not in old_ids]
+    minus = [f"−{i}" for i in old_ids if i not in new_ids]
+    return [("mapping", d) for d in plus + minus]
+
+
+def _moved_indicators(old, new, a: Scorecard, b: Scorecard) -> dict[str, str]:
+    """Indicators whose score moved at this horizon → 'old → new' (scores), both datasets."""
+    x = {r.id: r.score for r in a.indicators}
+    y = {r.id: r.score for r in b.indicators}
+    out = {}
+    for i in x.keys() & y.keys():
+        if (x[i] is None) != (y[i] is None) or (x[i] is not None and abs(x[i] - y[i]) > _EPS):
+            out[i] = f"{_n(x[i], 1)} → {_n(y[i], 1)}"
+    return out
+
+
+def _v(enum) -> str | None:
+    return enum.value if enum is not None else None
+
+
+def _n(value, digits: int = 4) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        value = round(value, digits)
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)

@@ -1,0 +1,96 @@
+"""`scorecard diff` and the report of `scorecard set`: scores before and after, and why they moved."""
+
+from __future__ import annotations
+
+from scorecard.render.document import Column, Document, Section, number
+from scorecard.score.compare import Change
+from scorecard.views.labels import STATUS, TREND, pick, word
+
+_KIND = {
+    "indicator": ("指标", "indicator"), "shortfall": ("短板", "shortfall"),
+    "action": ("行动", "action"), "horizon": ("阶段", "horizon"),
+}
+_REASON = {
+    "data": ("数据", "data"), "target": ("目标", "target"), "mapping": ("对应关系", "mapping"),
+    "method": ("方法参数", "method"), "indicator": ("指标变动", "indicator moved"),
+    "new": ("新增", "new"), "removed": ("删除", "removed"),
+}
+_WORDS = {
+    "changes": ("得分变化", "Score changes"),
+    "why": ("原因", "Why"),
+    "before": ("之前", "before"),
+    "after": ("之后", "after"),
+    "nothing": ("得分、状态和趋势均无变化", "no score, status or trend changed"),
+    "note": ("原因：数据 = 观测值增改；目标 = 该阶段目标值；对应关系 = 指标与短板/行动的归属；"
+             "方法参数 = 下限、方向、权重、状态分档或目标年",
+             "why: data = observations added or revised; target = the horizon's target value; "
+             "mapping = which indicators measure a shortfall or show an action; "
+             "method = floor, direction, weight, bands or horizon year"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    zh, en = _WORDS[key]
+    return en if lang == "en" else zh
+
+
+def rows(changes: list[Change], lang: str) -> list[dict]:
+    """Flat rows: raw values for JSON and CSV; `reasons` are stable codes, `why` their details."""
+    out = []
+    for c in changes:
+        b, a = c.before, c.after
+        score_b = b.score if b else None
+        score_a = a.score if a else None
+        out.append({
+            "kind": c.kind,
+            "id": c.id,
+            "horizon": c.horizon,
+            "name": c.name.get(lang) if c.name else None,
+            "score_before": score_b,
+            "score_after": score_a,
+            "score_change": None if score_b is None or score_a is None else score_a - score_b,
+            "status_before": b.status if b else None,
+            "status_after": a.status if a else None,
+            "trend_before": b.trend if b else None,
+            "trend_after": a.trend if a else None,
+            "moved": c.moved,
+            "reasons": c.reasons,
+            "why": _why(c.why, lang),
+        })
+    return out
+
+
+def _why(why, lang: str) -> list[str]:
+    """One line per reason, its details together: 'data: +2024 12.5 (003 二(一)), 2020 8 → 8.5'."""
+    grouped: dict[str, list[str]] = {}
+    for code, detail in why:
+        grouped.setdefault(code, []).append(detail)
+    sep = "，" if lang == "zh" else ", "
+    return [f"{pick(_REASON, code, lang)}: {sep.join(details)}" for code, details in grouped.items()]
+
+
+def _pair(before, after, show, arrow: str = "→") -> str:
+    x, y = show(before), show(after)
+    return x if x == y else f"{x} {arrow} {y}"
+
+
+def columns(lang: str) -> list[Column]:
+    return [
+        Column("kind", word("kind", lang), lambda r: pick(_KIND, r["kind"], lang)),
+        Column("id", word("id", lang)),
+        Column("horizon", word("horizon", lang)),
+        Column("score", word("score", lang),
+               lambda r: _pair(r["score_before"], r["score_after"], lambda v: number(v, 1)), numeric=True),
+        Column("status", word("status", lang),
+               lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick(STATUS, v, lang))),
+        Column("trend", word("trend", lang),
+               lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: pick(TREND, v, lang), "⇒")),
+        Column("why", _w("why", lang), lambda r: "; ".join(r["why"]) or "–"),
+    ]
+
+
+def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | None = None,
+             notes: list[str] | None = None) -> Document:
+    section = Section("changes", _w("changes", lang), columns(lang), rows(changes, lang),
+                      empty=_w("nothing", lang))
+    return Document(dict(meta or {}), [section], [*(notes or []), _w("note", lang)], title)

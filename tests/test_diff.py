@@ -1,0 +1,148 @@
+"""`scorecard diff`: scores now against a git revision or another folder, and why they moved."""
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scorecard.cli.app import app
+
+DATA = Path(__file__).parent / "data"
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def git(repo, *args):
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=Analyst", "-c", "user.email=a@example.org",
+                    *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """The mini dataset in a fresh git repository, one commit."""
+    root = tmp_path / "repo"
+    shutil.copytree(DATA / "mini", root / "data")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "data as published")
+    return root
+
+
+def changed(doc) -> dict:
+    return {(r["kind"], r["id"], r["horizon"]): r for r in doc["changes"]}
+
+
+# basic-research-share 2020: 8 → 9. It alone measures nothing but `innovation`
+# (with fortune500, already at 100), and action A1 is measured by it alone.
+EXPECTED = {
+    ("indicator", "basic-research-share", "near"): (80, 90),
+    ("indicator", "basic-research-share", "long"): (160 / 3, 60),
+    ("shortfall", "innovation", "near"): (90, 95),
+    ("shortfall", "innovation", "long"): (160 / 3, 60),
+    ("action", "A1", "near"): (80, 90),
+    ("action", "A1", "long"): (160 / 3, 60),
+    ("horizon", "near", "near"): (230 / 3, 80),
+    ("horizon", "long", "long"): (160 / 3, 60),
+}
+
+
+def test_diff_after_a_set_reports_that_indicator_and_what_it_moved(repo):
+    data = repo / "data"
+    assert run("set", "basic-research-share", "9", "--year", "2020", "--data", data).exit_code == 0
+    result = run("diff", "--data", data, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["base"] == "HEAD"
+    rows = changed(doc)
+    assert set(rows) == set(EXPECTED)
+    for key, (before, after) in EXPECTED.items():
+        assert rows[key]["score_before"] == pytest.approx(before, abs=1e-4)
+        assert rows[key]["score_after"] == pytest.approx(after, abs=1e-4)
+    indicator = rows[("indicator", "basic-research-share", "near")]
+    assert indicator["reasons"] == ["data"]
+    assert indicator["why"] == ["数据: 2020 8 → 9 (003 二(一))"]
+    assert rows[("indicator", "basic-research-share", "long")]["trend_before"] == "moderate"
+    assert rows[("indicator", "basic-research-share", "long")]["trend_after"] == "on_track"
+    assert rows[("shortfall", "innovation", "near")]["reasons"] == ["indicator"]
+
+
+def test_diff_against_another_folder(tmp_path):
+    old, new = tmp_path / "published", tmp_path / "working"
+    shutil.copytree(DATA / "mini", old)
+    shutil.copytree(DATA / "mini", new)
+    run("set", "basic-research-share", "9", "--year", "2020", "--data", new)
+    doc = json.loads(run("diff", old, "--data", new, "-f", "json").stdout)
+    assert set(changed(doc)) == set(EXPECTED)
+
+
+def test_diff_speaks_every_format_with_ids(repo):
+    data = repo / "data"
+    run("set", "basic-research-share", "9", "--year", "2020", "--data", data)
+    table = run("diff", "--data", data, "--lang", "en", "-H", "near").stdout
+    cells = [re.split(r"\s{2,}", line.strip()) for line in table.splitlines() if line.startswith("indicator")]
+    assert cells == [["indicator", "basic-research-share", "near", "80 → 90", "on track", "↑ on track",
+                      "data: 2020 8 → 9 (003 二(一))"]]
+    rows = list(csv.DictReader(io.StringIO(run("diff", "--data", data, "-f", "csv").stdout.lstrip("\ufeff"))))
+    assert [r["id"] for r in rows][:2] == ["basic-research-share", "basic-research-share"]
+    markdown = run("diff", "--data", data, "-f", "markdown", "--lang", "en").stdout
+    assert "| indicator | basic-research-share | near | 80 → 90 |" in markdown
+
+
+def test_no_change_says_so(repo):
+    result = run("diff", "--data", repo / "data", "--lang", "en")
+    assert result.exit_code == 0
+    assert "no score, status or trend changed" in result.stdout
+    assert json.loads(run("diff", "--data", repo / "data", "-f", "json").stdout)["changes"] == []
+
+
+def test_a_changed_target_and_a_changed_mapping_are_told_apart(repo):
+    data = repo / "data"
+    ind = data / "indicators.yaml"
+    ind.write_text(ind.read_text(encoding="utf-8").replace("near: {value: 10,", "near: {value: 12,"),
+                   encoding="utf-8")
+    act = data / "actions.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace("indicators: [fortune500]",
+                                                           "indicators: [fortune500, basic-research-share]"),
+                   encoding="utf-8")
+    rows = changed(json.loads(run("diff", "--data", data, "-f", "json", "-H", "near").stdout))
+    assert rows[("indicator", "basic-research-share", "near")]["reasons"] == ["target"]
+    assert rows[("indicator", "basic-research-share", "near")]["why"] == ["目标: 10 → 12"]
+    assert rows[("action", "A2", "near")]["reasons"] == ["mapping", "indicator"]
+    assert rows[("action", "A2", "near")]["why"][0] == "对应关系: +basic-research-share"
+
+
+def test_an_older_revision_can_be_named(repo):
+    data = repo / "data"
+    run("set", "basic-research-share", "9", "--year", "2020", "--data", data)
+    git(repo, "commit", "-q", "-am", "2020 revised")
+    assert json.loads(run("diff", "--data", data, "-f", "json").stdout)["changes"] == []
+    assert set(changed(json.loads(run("diff", "HEAD~1", "--data", data, "-f", "json").stdout))) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("where,rev,message", [
+    ("plain", "HEAD", "is not in a git repository"),
+    ("repo", "no-such-branch", "is not a revision"),
+    ("uncommitted", "HEAD", "is not in revision HEAD"),
+])
+def test_git_problems_are_one_clear_line_and_exit_1(tmp_path, repo, where, rev, message):
+    if where == "plain":
+        data = tmp_path / "plain"
+        shutil.copytree(DATA / "mini", data)
+    elif where == "uncommitted":
+        data = repo / "later"
+        shutil.copytree(DATA / "mini", data)
+    else:
+        data = repo / "data"
+    result = run("diff", rev, "--data", data)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
