@@ -146,3 +146,9 @@ def test_git_problems_are_one_clear_line_and_exit_1(tmp_path, repo, where, rev, 
     assert result.exit_code == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_a_file_instead_of_a_folder_is_a_usage_error(repo):
+    result = run("diff", repo / "data" / "indicators.yaml", "--data", repo / "data")
+    assert result.exit_code == 2
+    assert "give the folder that holds" in result.stderr

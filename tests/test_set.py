@@ -135,8 +135,8 @@ def test_a_source_with_quotes_and_backslashes_reads_back_as_typed(data):
     assert (2021, 9, source) in series(data, "basic-research-share")
 
 
-def test_a_negative_value_can_be_given_after_the_options(data):
-    result = run("set", "empty-series", "--year", "2021", "--source", "000 二(一)", "-0.5", "--data", data)
+def test_a_negative_value_is_typed_as_it_is(data):
+    result = run("set", "empty-series", "-0.5", "--year", "2021", "--source", "000 二(一)", "--data", data)
     assert result.exit_code == 0, result.stderr
     assert series(data, "empty-series") == [(2021, -0.5, "000 二(一)")]
 
@@ -267,6 +267,7 @@ REFUSALS = [
     (["basic-research-share", "9", "--year", "2021", "--source", "004 一"], 2, "names no known source"),
     (["basic-research-share", "150", "--year", "2021", "--source", "003 二(一)"], 1,
      "a share must lie between 0 and 100"),
+    (["basic-research-share", "9", "--year", "2021", "--source", "003 二(一)\n表2"], 2, "U+000A"),
     (["basic-research-share", "9", "--year", "2021", "--peer", "釜山", "--new-peer",
       "--source", "003 二(一)"], 2, "in Latin letters"),
 ]
@@ -338,3 +339,10 @@ def test_show_draws_the_updated_series_with_targets_and_pace(data):
         (2015, 6, "observed"), (2020, 8, "observed"), (2022, 9, "observed"),
         (2025, 10, "target"), (2035, 15, "target")]
     assert "█" not in json.dumps(doc)
+
+
+def test_outside_a_data_folder_set_refuses_rather_than_edit_the_bundled_data(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("set", "basic-research-share", "9", "--year", "2020")
+    assert result.exit_code == 2
+    assert "no indicators.yaml in the current folder" in result.stderr

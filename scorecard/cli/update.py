@@ -50,14 +50,14 @@ def set_(
     The same year (and peer) replaces the existing figure, anything else adds one. The whole
     dataset is validated with the change before the file is written, atomically and under a
     lock; only the lines that must change are changed, and comments and layout are kept.
-    A negative VALUE goes last, e.g. `scorecard set ID --year 2024 -3.5`.
+    A negative VALUE is typed as it is: `scorecard set ID -3.5 --year 2024`.
     """
     from scorecard.edit import update
     from scorecard.findings import DataError
     from scorecard.load.dataset import locate
 
     where = locate(data)
-    _refuse_installed(where)
+    _refuse_bundled(where)
     if where.origin != "option":
         output.say(f"scorecard: updating {where.indicators}")
     request = update.Request(item, value, year, source, peer, new_peer)
@@ -75,12 +75,13 @@ def set_(
     output.data(_set_report(done, horizon, lang.value), fmt.value)
 
 
-def _refuse_installed(where) -> None:
-    """The data inside an installed package is the tool's, not the user's: never write there."""
-    if where.origin == "bundled" and where.directory.name == "data" and where.directory.parent.name == "scorecard":
+def _refuse_bundled(where) -> None:
+    """Run from the wrong folder, `set` would otherwise edit the bundled data: say so instead."""
+    if where.origin == "bundled":
         raise output.fail(
-            f"scorecard: no data here to update (the bundled data in {where.directory} is read-only); "
-            "copy indicators.yaml and actions.yaml to a folder and run there, or use --data DIR", 2)
+            "scorecard: no indicators.yaml in the current folder to update; run where your data is "
+            f"or point --data at it (the bundled data in {where.directory} is only updated "
+            "with --data)", 2)
 
 
 def _num(value: float) -> str:
@@ -117,6 +118,9 @@ def _set_report(done, horizon, lang: str):
     ind = done.after.indicators[done.indicator]
     only = {("indicator", ind.id), *(("shortfall", s) for s in ind.shortfalls)}
     horizons = [horizon.value] if horizon else None
+    if horizon is not None and horizon.value not in done.after.horizons:
+        output.say(f"scorecard: horizon {horizon.value!r} is not defined in actions.yaml; showing all")
+        horizons = None
     changes = compare(done.before, done.after, horizons, only, everything=True)
     new, old = done.new, done.old
     meta = {
@@ -155,6 +159,9 @@ def diff(
 
     current = load(data)
     base = base or "HEAD"
+    if Path(base).is_file():
+        raise output.fail(f"scorecard: {base} is a file; give the folder that holds "
+                          "indicators.yaml and actions.yaml, or a git revision", 2)
     try:
         if Path(base).is_dir():
             old = load_dataset(Location(Path(base), "option"))
