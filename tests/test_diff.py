@@ -152,3 +152,15 @@ def test_a_file_instead_of_a_folder_is_a_usage_error(repo):
     result = run("diff", repo / "data" / "indicators.yaml", "--data", repo / "data")
     assert result.exit_code == 2
     assert "give the folder that holds" in result.stderr
+
+
+def test_a_moved_horizon_year_is_a_change_of_method(repo):
+    data = repo / "data"
+    act = data / "actions.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace("year: 2025", "year: 2020"), encoding="utf-8")
+    doc = json.loads(run("diff", "--data", data, "-f", "json", "--lang", "en").stdout)
+    row = changed(doc)[("indicator", "basic-research-share", "near")]
+    assert (row["score_before"], row["score_after"]) == (80, 80)
+    assert (row["trend_before"], row["trend_after"]) == ("on_track", "stagnating")
+    assert row["why"] == ["method: near year 2025 → 2020"]
+    assert set(changed(doc)) == {("indicator", "basic-research-share", "near")}

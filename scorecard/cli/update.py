@@ -177,6 +177,6 @@ def diff(
         raise output.fail(f"scorecard: horizon {horizon.value!r} is not defined on both sides", 1)
     changes = compare(old, current, [horizon.value] if horizon else None)
     meta = {"base": base, "current": str(current.location.directory),
-            "horizons": [horizon.value] if horizon else [h for h in current.horizons if h in old.horizons]}
+            "horizons": [horizon.value] if horizon else list(dict.fromkeys([*current.horizons, *old.horizons]))}
     title = f"{base} → {current.location.directory}"
     output.data(view.document(changes, lang.value, title=title, meta=meta), fmt.value)

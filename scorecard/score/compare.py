@@ -60,14 +60,17 @@ def compare(old: Dataset, new: Dataset, horizons: list[str] | None = None,
     `only` keeps the (kind, id) pairs named; `everything` keeps unmoved items too,
     which `set` uses to show before and after even when nothing moved.
     """
-    names = horizons or [h for h in new.horizons if h in old.horizons]
+    names = horizons or list(dict.fromkeys([*new.horizons, *old.horizons]))
     changes: list[Change] = []
     for h in names:
+        if h not in old.horizons and h not in new.horizons:
+            continue
         a = build(old, h) if h in old.horizons else None
         b = build(new, h) if h in new.horizons else None
         if a is None or b is None:
-            changes.append(Change("horizon", h, None, _overall(old, a), _overall(new, b),
-                                  (("new" if a is None else "removed", h),)))
+            goal = new.horizons.get(h) or old.horizons.get(h)
+            changes.append(Change("horizon", h, h, goal.name if goal else None, _overall(old, a),
+                                  _overall(new, b), (("new" if a is None else "removed", h),)))
             continue
         changes += _indicators(old, new, a, b, h)
         changes += _shortfalls(old, new, a, b, h)
