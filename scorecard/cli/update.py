@@ -176,7 +176,7 @@ def diff(
     if horizon is not None and not (horizon.value in old.horizons and horizon.value in current.horizons):
         raise output.fail(f"scorecard: horizon {horizon.value!r} is not defined on both sides", 1)
     changes = compare(old, current, [horizon.value] if horizon else None)
-    meta = {"base": base, "current": str(current.location.directory),
-            "horizons": [horizon.value] if horizon else list(dict.fromkeys([*current.horizons, *old.horizons]))}
+    shown = [horizon.value] if horizon else list(dict.fromkeys([*current.horizons, *old.horizons]))
+    meta = {"base": base, "current": str(current.location.directory), "horizons": shown}
     title = f"{base} → {current.location.directory}"
     output.data(view.document(changes, lang.value, title=title, meta=meta), fmt.value)

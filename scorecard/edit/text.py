@@ -166,7 +166,8 @@ def _insert(text: str, root: Node, edit: Insert, nl: str) -> list[tuple[int, int
         return _flow_insert(text, root, parent, key, seq, edit, nl)
     dash = column(text, seq.start)
     first = seq.items[0]
-    gap = column(text, first.start) - dash - 1 if line_start(text, first.start) == line_start(text, seq.start) else 1
+    same_line = line_start(text, first.start) == line_start(text, seq.start)
+    gap = column(text, first.start) - dash - 1 if same_line else 1
     block = _is_block_map(first) if edit.block is None else edit.block
     lines = _item_lines(" " * dash, max(gap, 1), edit.item, block, nl)
     if edit.index == 0:

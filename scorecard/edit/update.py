@@ -93,7 +93,8 @@ def _apply(location, request, path, value_text, value, source, peer_name) -> Out
     plan = _plan(before, request, value_text, value, source, peer_name)
     if plan.action == "unchanged":
         line = before.trees["indicators"].position(plan.where)[0]
-        return Outcome(path, request.indicator, "unchanged", line, plan.old, plan.old, before, before, notes=plan.notes)
+        return Outcome(path, request.indicator, "unchanged", line, plan.old, plan.old, before, before,
+                       notes=plan.notes)
 
     try:
         new_text = text.apply(old_text, plan.edits)
@@ -103,7 +104,8 @@ def _apply(location, request, path, value_text, value, source, peer_name) -> Out
     try:
         after = load_texts(location, yamltree.parse(new_raw, path), actions_tree)
     except F.DataError as err:
-        raise Refused("the change would make the data invalid; nothing was written", 1,
+        raise Refused("the change would make the data invalid (lines above are as they would "
+                      "have been); nothing was written", 1,
                       [f for f in err.findings if f.is_error]) from None
     if after.indicators_file.model_dump() != plan.expected:
         raise Refused(f"{path}: the edit would change more than the one figure; nothing was "
@@ -112,8 +114,8 @@ def _apply(location, request, path, value_text, value, source, peer_name) -> Out
 
     line = after.trees["indicators"].position(plan.where)[0]
     warnings = [w for w in after.warnings if _key(w) not in {_key(x) for x in before.warnings}]
-    return Outcome(path, request.indicator, plan.action, line, plan.old, plan.new, before, after, plan.peer_added,
-                   plan.notes, warnings)
+    return Outcome(path, request.indicator, plan.action, line, plan.old, plan.new, before, after,
+                   plan.peer_added, plan.notes, warnings)
 
 
 def _key(finding: F.Finding) -> tuple:
@@ -219,7 +221,8 @@ def _peer(ds: Dataset, name: str, new_peer: bool, notes: list[str]) -> tuple[str
     if slug in ds.peers:
         return slug, None
     if not new_peer:
-        choices = [*ds.peers, *(p.name.en for p in ds.peers.values()), *(p.name.zh for p in ds.peers.values())]
+        names = [n for p in ds.peers.values() for n in (p.name.en, p.name.zh)]
+        choices = [*ds.peers, *names]
         hint = F.did_you_mean(name, choices) or f"known peers: {', '.join(sorted(ds.peers)) or 'none'}"
         raise Refused(f"unknown peer {name!r}; {hint}; to add it to peers:, repeat with --new-peer", 2)
     if not slug or not slug[0].isalnum():

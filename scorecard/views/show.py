@@ -96,6 +96,7 @@ def _year(row: dict) -> str:
 
 
 BAR_WIDTH = 24
+TREND_ARROW = {"on_track": "↑", "moderate": "➚", "stagnating": "→", "decreasing": "↓"}
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -146,9 +147,6 @@ def chart(ind, targets: list[dict], lang: str) -> Section:
         Column("bar", "", shown, wrap=0),
         Column("kind", "", label),
     ], rows, empty="–")
-
-
-TREND_ARROW = {"on_track": "↑", "moderate": "➚", "stagnating": "→", "decreasing": "↓"}
 
 
 def _pace(row: dict, lang: str) -> str:
