@@ -268,6 +268,7 @@ REFUSALS = [
     (["basic-research-share", "150", "--year", "2021", "--source", "003 二(一)"], 1,
      "a share must lie between 0 and 100"),
     (["basic-research-share", "9", "--year", "2021", "--source", "003 二(一)\n表2"], 2, "U+000A"),
+    (["basic-research-share", "9", "--year", "2021", "--new-peer"], 2, "--new-peer goes with --peer"),
     (["basic-research-share", "9", "--year", "2021", "--peer", "釜山", "--new-peer",
       "--source", "003 二(一)"], 2, "in Latin letters"),
 ]

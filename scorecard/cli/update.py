@@ -56,6 +56,8 @@ def set_(
     from scorecard.findings import DataError
     from scorecard.load.dataset import locate
 
+    if new_peer and peer is None:
+        raise output.fail("scorecard: --new-peer goes with --peer NAME (the peer to add)", 2)
     where = locate(data)
     _refuse_bundled(where)
     if where.origin != "option":
