@@ -14,8 +14,12 @@ from scorecard.load.yamltree import Tree, dotted
 from scorecard.model import ActionsFile, Indicator, IndicatorsFile
 
 
-def run(ind: IndicatorsFile, act: ActionsFile, ti: Tree, ta: Tree) -> list[F.Finding]:
-    return [*_ids(ind, act, ti, ta), *_references(ind, act, ti, ta), *_indicators(ind, ti)]
+def run(ind: IndicatorsFile | None, act: ActionsFile | None, ti: Tree, ta: Tree) -> list[F.Finding]:
+    """Every check the valid files allow: a file that failed its schema (None) is
+    skipped, and so are the references into it, so its own findings come with
+    the other file's rather than one round of fixes later."""
+    found = [*_ids(ind, act, ti, ta), *_references(ind, act, ti, ta)]
+    return found + list(_indicators(ind, ti)) if ind is not None else found
 
 
 def _at(tree: Tree, kind: F.Kind, path: tuple, message: str, hint: str = "") -> F.Finding:
@@ -23,53 +27,59 @@ def _at(tree: Tree, kind: F.Kind, path: tuple, message: str, hint: str = "") -> 
 
 
 def _ids(ind, act, ti, ta) -> Iterator[F.Finding]:
-    groups = [
-        (ti, "sources", ind.sources), (ti, "peers", ind.peers), (ti, "shortfalls", ind.shortfalls),
-        (ti, "indicators", ind.indicators), (ta, "horizons", act.horizons),
-        (ta, "programmes", act.programmes), (ta, "actions", act.actions),
-    ]
+    groups = []
+    if ind is not None:
+        groups += [(ti, "sources", ind.sources), (ti, "peers", ind.peers),
+                   (ti, "shortfalls", ind.shortfalls), (ti, "indicators", ind.indicators)]
+    if act is not None:
+        groups += [(ta, "horizons", act.horizons), (ta, "programmes", act.programmes),
+                   (ta, "actions", act.actions)]
     for tree, key, items in groups:
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             if item.id in seen:
                 first = tree.position((key, seen[item.id], "id"))
                 where = f" (first at line {first[0]})" if first else ""
-                yield _at(tree, F.ID_DUPLICATE, (key, i, "id"), f"{key} id {item.id!r} is used twice{where}")
+                yield _at(tree, F.ID_DUPLICATE, (key, i, "id"), f"{key} id {F.quote(item.id)} is used twice{where}")
             else:
                 seen[item.id] = i
 
 
-def _references(ind: IndicatorsFile, act: ActionsFile, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
-    sources = {s.id for s in ind.sources}
-    peers = {p.id for p in ind.peers}
-    shortfalls = {s.id for s in ind.shortfalls}
-    indicators = {i.id for i in ind.indicators}
-    programmes = {p.id for p in act.programmes}
-    horizons = {h.id for h in act.horizons}
+def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
+    """References within and across the files; None stands for a file that failed."""
+    sources = peers = shortfalls = indicators = programmes = horizons = None
+    if ind is not None:
+        sources = {s.id for s in ind.sources}
+        peers = {p.id for p in ind.peers}
+        shortfalls = {s.id for s in ind.shortfalls}
+        indicators = {i.id for i in ind.indicators}
+    if act is not None:
+        programmes = {p.id for p in act.programmes}
+        horizons = {h.id for h in act.horizons}
 
     def ref(tree, path, value, known, what):
-        if value not in known:
+        if known is not None and value not in known:
             hint = F.did_you_mean(value, known) or f"known {what}: {', '.join(sorted(known)) or 'none'}"
-            return _at(tree, F.REF_UNKNOWN, path, f"unknown {what[:-1]} {value!r}", hint)
+            return _at(tree, F.REF_UNKNOWN, path, f"unknown {what[:-1]} {F.quote(value)}", hint)
         return None
 
     def cite(tree, path, text):
-        if text is None:
+        if text is None or sources is None:
             return None
         head, _, section = text.strip().partition(" ")
         if head not in sources:
             hint = F.did_you_mean(head, sources) or f"known sources: {', '.join(sorted(sources))}"
-            return _at(tree, F.REF_UNKNOWN, path, f"citation {text!r} names no known source", hint)
+            return _at(tree, F.REF_UNKNOWN, path, f"citation {F.quote(text)} names no known source", hint)
         if not section.strip():
-            return _at(tree, F.CITATION_NO_SECTION, path, f"citation {text!r} has no section")
+            return _at(tree, F.CITATION_NO_SECTION, path, f"citation {F.quote(text)} has no section")
         return None
 
     found: list = []
-    for i, s in enumerate(ind.shortfalls):
+    for i, s in enumerate(ind.shortfalls if ind is not None else []):
         found.append(cite(ti, ("shortfalls", i, "source"), s.source))
         found += [ref(ti, ("shortfalls", i, "related", j), r, shortfalls, "shortfalls")
                   for j, r in enumerate(s.related)]
-    for i, x in enumerate(ind.indicators):
+    for i, x in enumerate(ind.indicators if ind is not None else []):
         base = ("indicators", i)
         found += [ref(ti, (*base, "shortfalls", j), s, shortfalls, "shortfalls")
                   for j, s in enumerate(x.shortfalls)]
@@ -80,13 +90,15 @@ def _references(ind: IndicatorsFile, act: ActionsFile, ti: Tree, ta: Tree) -> It
             found.append(ref(ti, (*base, "benchmarks", j, "peer"), b.peer, peers, "peers"))
         for h, t in x.targets.items():
             found.append(cite(ti, (*base, "targets", h, "source"), t.source))
-            if h not in horizons:
+            if horizons is not None and h not in horizons:
                 found.append(ref(ti, (*base, "targets", h), h, horizons, "horizons"))
-    for i, h in enumerate(act.horizons):
+    act_horizons, act_programmes, act_actions = (
+        (act.horizons, act.programmes, act.actions) if act is not None else ([], [], []))
+    for i, h in enumerate(act_horizons):
         found.append(cite(ta, ("horizons", i, "source"), h.source))
-    for i, p in enumerate(act.programmes):
+    for i, p in enumerate(act_programmes):
         found.append(cite(ta, ("programmes", i, "source"), p.source))
-    for i, a in enumerate(act.actions):
+    for i, a in enumerate(act_actions):
         base = ("actions", i)
         found.append(cite(ta, (*base, "source"), a.source))
         found.append(cite(ta, (*base, "status", "source"), a.status.source))
@@ -134,7 +146,7 @@ def _series(x: Indicator, path: tuple, points, tree: Tree) -> Iterator[F.Finding
             src = points[j].source.split(" ")[0]
             if src in by_source:
                 yield _at(tree, F.YEAR_DUPLICATE, (*path, j, "year"),
-                          f"{who}{year} appears twice from source {src!r} in {x.id!r}")
+                          f"{who}{year} appears twice from source {F.quote(src)} in {F.quote(x.id)}")
             by_source[src] = j
         values = {points[j].value for j in idx}
         if len(by_source) > 1 and len(values) > 1:

@@ -7,6 +7,7 @@ dataset, errors travel in `DataError`.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,20 +82,33 @@ class Dataset:
 
 
 def read_tree(path: Path) -> yamltree.Tree:
-    """One file → its tree; a missing or unreadable file is a finding, not a traceback."""
+    """One file → its tree; a missing, odd or unreadable file is a finding, not a traceback."""
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _refuse(F.FILE_UNREADABLE, path, "this is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, /dev/zero would never end
+            raise _refuse(F.FILE_UNREADABLE, path, "this is not a regular file")
+        if info.st_size > yamltree.MAX_BYTES:
+            raise F.DataError([yamltree.too_large(path, info.st_size)])
+        with path.open("rb") as handle:
+            raw = handle.read(yamltree.MAX_BYTES + 1)
     except FileNotFoundError:
-        raise F.DataError([F.make(F.FILE_MISSING, path, "no such file")]) from None
-    except IsADirectoryError:
-        raise F.DataError([F.make(F.FILE_UNREADABLE, path, "this is a folder, not a file")]) from None
+        raise _refuse(F.FILE_MISSING, path, "no such file") from None
     except OSError as err:
-        raise F.DataError([F.make(F.FILE_UNREADABLE, path, err.strerror or str(err))]) from None
+        raise _refuse(F.FILE_UNREADABLE, path, err.strerror or str(err)) from None
     return yamltree.parse(raw, path)
+
+
+def _refuse(kind: F.Kind, path: Path, message: str) -> F.DataError:
+    return F.DataError([F.make(kind, path, message)])
 
 
 def load(location: Location) -> Dataset:
     """Read and validate both files. Raises `DataError` listing every error found."""
+    if not location.directory.is_dir():
+        what = "does not exist" if not location.directory.exists() else "is not a folder"
+        raise F.DataError([F.make(F.DATA_FOLDER, location.directory, f"the data folder {what}")])
     return load_texts(location, _read(location.indicators), _read(location.actions))
 
 
@@ -106,9 +120,13 @@ def _read(path: Path):
 
 
 def load_texts(location: Location, ti, ta) -> Dataset:
-    """Validate two parsed trees (or the findings that stopped their parsing)."""
+    """Validate two parsed trees (or the findings that stopped their parsing).
+
+    Each file is checked as far as it can be whatever the other file's state, so
+    one run reports syntax, schema and cross-reference findings together.
+    """
     found: list[F.Finding] = []
-    parsed = {}
+    parsed: dict[str, object] = {"indicators": None, "actions": None}
     for name, tree, model in (("indicators", ti, IndicatorsFile), ("actions", ta, ActionsFile)):
         if isinstance(tree, list):
             found += tree
@@ -116,10 +134,8 @@ def load_texts(location: Location, ti, ta) -> Dataset:
         obj, problems = schema.validate(model, tree)
         found += problems
         parsed[name] = obj
-    if found:
-        raise F.DataError(found)
     ind, act = parsed["indicators"], parsed["actions"]
-    found = checks.run(ind, act, ti, ta)
-    if any(f.is_error for f in found):
+    found += checks.run(ind, act, ti if ind else None, ta if act else None)
+    if ind is None or act is None or any(f.is_error for f in found):
         raise F.DataError(found)
     return Dataset(ind, act, location, {"indicators": ti, "actions": ta}, sorted(found))

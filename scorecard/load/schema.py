@@ -31,13 +31,19 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
     loc = tuple(error["loc"])
     kind, message, hint = F.SCHEMA_TYPE, error["msg"], ""
     etype = error["type"]
-    if etype == "missing":
+    if loc and loc[-1] == "[key]":  # a key of a keyed mapping (targets: near/mid/long)
+        loc = loc[:-1]
+        kind, message = F.SCHEMA_VALUE, f"unknown key {F.quote(loc[-1])}"
+        allowed = _expected(error)
+        hint = F.did_you_mean(loc[-1], allowed) or f"allowed keys here: {', '.join(allowed)}"
+        pos = tree.key_positions.get(loc) or tree.position(loc)
+    elif etype == "missing":
         kind, message = F.SCHEMA_MISSING, f"field {loc[-1]!r} is required here"
         pos = tree.position(loc[:-1])
     elif etype == "extra_forbidden":
         kind = F.SCHEMA_UNKNOWN_KEY
         allowed = _fields_at(model, loc[:-1])
-        message = f"unknown field {loc[-1]!r}"
+        message = f"unknown field {F.quote(loc[-1])}"
         suggestion = F.did_you_mean(loc[-1], allowed)
         hint = suggestion or f"allowed fields here: {', '.join(allowed)}"
         pos = tree.key_positions.get(loc) or tree.position(loc)
@@ -46,12 +52,34 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
         raw = tree.raw.get(loc)
         if etype in ("value_error", "assertion_error"):
             kind, message = F.SCHEMA_VALUE, message.removeprefix("Value error, ")
+        elif etype == "string_pattern_mismatch" and loc[-1] == "id":
+            kind = F.SCHEMA_VALUE
+            message = "an id holds letters, digits, '-', '_' and '.' only, and starts with a letter or digit"
+        elif etype in ("model_type", "model_attributes_type", "dict_type"):
+            message = f"expected fields written as `key: value` lines, found {_shape(error['input'])}"
+        elif etype == "list_type":
+            message = f"expected a list of '- ' items, found {_shape(error['input'])}"
         elif etype.startswith(("greater", "less", "literal", "string_too", "too_", "string_pattern")):
             kind = F.SCHEMA_VALUE
         if raw is not None:
-            message = f"{message}, found {raw!r}"
+            message = f"{message}, found {F.quote(raw)}"
             hint = _trap_hint(raw, etype) or hint
     return F.make(kind, tree.file, message, pos=pos, path=dotted(loc), hint=hint)
+
+
+def _shape(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"the value {F.quote(value)}"
+
+
+def _expected(error: dict) -> list[str]:
+    expected = (error.get("ctx") or {}).get("expected", "")
+    return [part.strip(" '") for part in expected.replace(" or ", ", ").split(",") if part.strip(" '")]
 
 
 def _trap_hint(raw: str, etype: str) -> str:
@@ -64,8 +92,8 @@ def _trap_hint(raw: str, etype: str) -> str:
         return f"{raw!r} is read as text (YAML 1.1 would read base-60); write a plain number"
     if len(raw) == 10 and raw[4:5] == "-" and raw[7:8] == "-":
         return "a date is not a number here; write the year as a number, e.g. 2024"
-    if low in (".nan", ".inf", "-.inf", "+.inf", "nan", "inf"):
-        return "NaN and infinity are not values; leave the observation out when there is no figure"
+    if etype == "finite_number" or low in (".nan", ".inf", "-.inf", "+.inf", "nan", "inf"):
+        return "NaN, infinity and numbers beyond 1e308 are not figures; leave the entry out when there is none"
     if etype in ("float_type", "int_type", "float_parsing", "int_parsing") and raw:
         return "write a plain number without quotes or units, e.g. 12.5"
     return ""

@@ -20,8 +20,10 @@ import yaml
 from scorecard import findings as F
 
 Path_ = tuple  # a path into the data: keys and list indices
+# libyaml neither recurses nor caps depth, but its flow nesting is quadratic
+# (100,000 '[' take 40 s), so the walk stops at the first level too deep.
 MAX_DEPTH = 32
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = 1024 * 1024  # the real files are under 100 kB; parsing 1 MB takes ~2 s
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -63,7 +65,7 @@ def plain_scalar(text: str) -> object:
         return None
     if text in _BOOL:
         return _BOOL[text]
-    if _INT.match(text):
+    if _INT.match(text) and len(text) < 300:  # int() refuses thousands of digits
         return int(text)
     if _FLOAT.match(text) and not _LEADING_ZERO.match(text):
         return float(text)
@@ -83,15 +85,30 @@ class _Refused(Exception):
         self.finding = finding
 
 
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+# Characters libyaml counts as line breaks though editors mostly do not: they would
+# shift every line number after them, so they are refused where they stand.
+_ODD_BREAKS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
 def decode(raw: bytes, file: Path) -> str:
     """Bytes → text: UTF-8 (a BOM is fine); anything else is refused with advice."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            raise _Refused(F.make(
+                F.FILE_ENCODING, file,
+                f"the file is {name} (Windows Notepad calls it 'Unicode'), not UTF-8", pos=(1, 1),
+            ))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        column = len(raw[raw.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", "replace")) + 1
         guess = ""
         try:
             raw.decode("gb18030")
@@ -106,15 +123,28 @@ def decode(raw: bytes, file: Path) -> str:
                 pos=(line, column),
             )
         ) from None
+    for char, name in _ODD_BREAKS.items():
+        at = text.find(char)
+        if at >= 0:
+            raise _Refused(F.make(
+                F.YAML_SYNTAX, file, f"an invisible {name} character (U+{ord(char):04X})",
+                pos=_text_pos(text, at),
+                hint="delete it or replace it with an ordinary line break (it is often pasted from Word or a PDF)",
+            ))
+    return text
+
+
+def _text_pos(text: str, at: int) -> tuple[int, int]:
+    """1-based line and column of character `at`, counted as an editor counts them."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def parse(raw: bytes, file: Path) -> Tree:
     """Parse one data file. Raises `DataError` with a single finding when it cannot."""
+    text = ""
     try:
         if len(raw) > MAX_BYTES:
-            raise _Refused(
-                F.make(F.FILE_TOO_LARGE, file, f"{len(raw):,} bytes; the limit is {MAX_BYTES:,}")
-            )
+            raise _Refused(too_large(file, len(raw)))
         text = decode(raw, file)
         return _build(text, file)
     except _Refused as refused:
@@ -123,36 +153,57 @@ def parse(raw: bytes, file: Path) -> Tree:
         raise F.DataError([_syntax_finding(err, text, file)]) from None
     except yaml.reader.ReaderError as err:
         char = err.character if isinstance(err.character, int) else ord(err.character)
-        before = text[: max(text.find(chr(char)), 0)]
-        pos = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        at = text.find(chr(char))
         message = f"character U+{char:04X} is not allowed in YAML"
-        hint = "remove the control character (often pasted from another program)"
+        hint = "delete the invisible control character (often pasted from another program)"
+        pos = _text_pos(text, at) if at >= 0 else None
         raise F.DataError([F.make(F.YAML_SYNTAX, file, message, pos=pos, hint=hint)]) from None
     except yaml.YAMLError as err:
         raise F.DataError([F.make(F.YAML_SYNTAX, file, _one_line(str(err)))]) from None
+
+
+def too_large(file: Path, size: int) -> F.Finding:
+    return F.make(F.FILE_TOO_LARGE, file, f"{size:,} bytes; the limit is {MAX_BYTES:,}")
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_HINTS = (
+    ("mapping values are not allowed", "put quotes around a value that contains ': '"),
+    ("did not find expected key", "line this key up with the keys above it"),
+    ("could not find expected ':'", "add the ':' after the key, or quote text that runs onto the next line"),
+    ("found character that cannot start any token",
+     "quote a value that starts with @, ` or %, and indent with spaces"),
+    ("did not find expected '-' indicator", "line this item up with the items above it"),
+)
+
+
 def _syntax_finding(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Finding:
-    mark = err.problem_mark or err.context_mark
-    problem = err.problem or "invalid YAML"
-    hint = ""
+    """libyaml's words, made into what a person editing the file needs to hear."""
+    mark, opened = err.problem_mark or err.context_mark, err.context_mark
+    problem, context = err.problem or "invalid YAML", err.context or ""
     pos = _pos(mark) if mark else None
-    if mark is not None:
-        lines = text.splitlines()
-        line = lines[mark.line] if mark.line < len(lines) else ""
-        if "\t" in line[: mark.column + 1]:
-            problem = "a tab character is used for indentation"
-            hint = "indent with spaces, never tabs"
-    if err.context and "quoted scalar" in err.context and err.context_mark is not None:
-        problem = "a quoted string is never closed"
-        pos = _pos(err.context_mark)
+    hint = ""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if mark is not None and "\t" in line[: mark.column + 1]:
+        problem, hint = "a tab character is used for indentation", "indent with spaces, never tabs"
+    elif "quoted scalar" in context and "escape" in problem:
+        problem = f"{problem} in a double-quoted string"
+        hint = ("inside \"…\" a backslash starts an escape: write \\\\ for a backslash, "
+                "or use single quotes '…'")
+    elif "quoted scalar" in context and opened is not None:
+        problem, pos = "a quoted string is never closed", _pos(opened)
         hint = "close the quote that opens here"
-    elif err.context:
-        problem = f"{problem} ({err.context})"
+    elif "flow sequence" in context or "flow mapping" in context:
+        bracket = "[" if "sequence" in context else "{"
+        where = f" at line {opened.line + 1}, column {opened.column + 1}" if opened else ""
+        problem = f"{problem}: the '{bracket}'{where} is not closed, or an item lacks its ','"
+        hint = "close every bracket and separate items with ','"
+    else:
+        hint = next((h for start, h in _HINTS if problem.startswith(start)), "")
     return F.make(F.YAML_SYNTAX, file, _one_line(problem), pos=pos, hint=hint)
 
 
@@ -215,7 +266,8 @@ def _build(text: str, file: Path) -> Tree:
             if tag is not None and tag != "!":
                 raise _Refused(F.make(F.YAML_TAG, file, f"tag {tag!r}", pos=_pos(event.start_mark)))
             if isinstance(event, yaml.ScalarEvent):
-                plain = event.implicit[0] and not event.style
+                is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
+                plain = event.implicit[0] and not event.style and not is_key  # keys stay text
                 value = plain_scalar(event.value) if plain else event.value
                 here = attach(value, _current_path(stack), event.start_mark)
                 if here is not None:
