@@ -187,4 +187,20 @@ from scorecard.cli import update as _update  # noqa: E402,F401  (registers set a
 
 
 def main() -> None:
-    app()
+    """The console entry point: whatever goes wrong ends as one line on stderr and
+    exit 1, never a traceback; SCORECARD_DEBUG=1 lets the traceback through."""
+    import os
+    import sys
+
+    try:
+        app()
+    except BrokenPipeError:  # the reader left (`scorecard gaps | head -1`): nothing to say
+        output.silence()
+        sys.exit(1)
+    except Exception as err:
+        if os.environ.get("SCORECARD_DEBUG"):
+            raise
+        detail = " ".join(str(err).split())[:300]
+        output.say(f"scorecard: internal error: {type(err).__name__}: {detail}; "
+                   "run again with SCORECARD_DEBUG=1 for the traceback, and please report it")
+        sys.exit(1)

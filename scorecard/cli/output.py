@@ -19,6 +19,8 @@ def _is_tty(stream) -> bool:
 def _write(stream, text: str) -> None:
     """UTF-8 into pipes and files (the contract for CSV and JSON); the terminal's own
     encoding on a terminal, with unencodable characters replaced rather than crashing."""
+    if stream is None:  # started with the descriptor closed (`scorecard gaps >&-`)
+        return
     buffer = getattr(stream, "buffer", None)
     if buffer is not None and not _is_tty(stream):
         stream.flush()
@@ -41,8 +43,24 @@ def data(doc, fmt: str) -> None:
 
 
 def say(message: str) -> None:
-    """A diagnostic line on stderr."""
-    _write(sys.stderr, message.rstrip("\n") + "\n")
+    """A diagnostic line on stderr. Findings quote the user's text, so control
+    characters in it are shown as escapes, never sent to the terminal."""
+    from scorecard.render.clean import visible
+
+    try:
+        _write(sys.stderr, visible(message.rstrip("\n"), keep="\n") + "\n")
+    except BrokenPipeError:
+        pass  # nobody is reading stderr; the exit code still tells
+
+
+def silence() -> None:
+    """After a broken pipe: point stdout at /dev/null so the interpreter's last
+    flush cannot fail again with 'Exception ignored … BrokenPipeError'."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -1,7 +1,9 @@
 """CSV for Excel: UTF-8 with a BOM so Chinese opens intact, and no live formulas.
 
-A text cell that a spreadsheet would evaluate (leading =, +, -, @, tab or CR)
-is prefixed with an apostrophe, the OWASP advice; numbers stay numbers.
+A text cell that a spreadsheet would evaluate (leading =, +, -, @, tab, CR or
+LF, or their full-width forms that a Chinese input method types) is prefixed
+with an apostrophe, the OWASP advice; numbers stay numbers. Hidden characters
+other than line breaks and tabs within a cell show as escapes.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 
+from scorecard.render.clean import figure, visible
 from scorecard.render.document import Document
 
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def cell(value) -> object:
@@ -20,10 +23,10 @@ def cell(value) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return round(value, 4) if isinstance(value, float) else value
+        return figure(value) if isinstance(value, float) else value
     if isinstance(value, (list, tuple)):
         value = "; ".join("" if v is None else str(v) for v in value)
-    text = str(value)
+    text = visible(str(value), keep="\n\t")
     return "'" + text if text.startswith(_TRIGGERS) else text
 
 

@@ -1,10 +1,12 @@
-"""JSON: one document, stable keys, Chinese kept readable (not \\u-escaped)."""
+"""JSON: one document, stable keys, Chinese kept readable (not \\u-escaped);
+only hidden characters are escaped, so the text round-trips exactly."""
 
 from __future__ import annotations
 
 import json
 import math
 
+from scorecard.render.clean import figure, json_text
 from scorecard.render.document import Document
 
 
@@ -12,7 +14,7 @@ def _clean(value):
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             return None
-        return round(value, 4)
+        return figure(value)
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -27,4 +29,4 @@ def render(doc: Document) -> str:
         body = dict(doc.meta)
         for section in doc.sections:
             body[section.key] = section.rows
-    return json.dumps(_clean(body), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(_clean(body), ensure_ascii=False, indent=2)) + "\n"

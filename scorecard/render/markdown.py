@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from scorecard.render.clean import visible
 from scorecard.render.document import Document
 
 
 def escape(text: str) -> str:
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
-    return "".join(ch if ch.isprintable() else " " for ch in text)
+    """One cell on one line: `|` cannot end the cell, `<` cannot open HTML, a line
+    break becomes <br>, and hidden characters show as escapes."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    text = text.replace("\r\n", "\n").replace("\n", "<br>")
+    return visible(text)
 
 
 def render(doc: Document) -> str:

@@ -1,5 +1,6 @@
 """Rich tables for people. Every cell is a `Text`, never markup, so data that
-looks like `[bold]` prints as written; control characters are made visible."""
+looks like `[bold]` prints as written; control characters are made visible
+(`scorecard.render.clean`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from scorecard.render.clean import visible
 from scorecard.render.document import Column, Document, Section
 
 _STYLES = {
@@ -20,10 +22,7 @@ _STYLES = {
 
 
 def safe(text: str) -> Text:
-    cleaned = "".join(
-        ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}" for ch in text
-    )
-    return Text(cleaned)
+    return Text(visible(text, keep="\n"))
 
 
 def _table(section: Section, columns: list[Column], widths: list[int]) -> Table:
