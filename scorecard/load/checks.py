@@ -1,7 +1,10 @@
 """Checks that need the whole dataset: ids, references, series, plausible values.
 
 Each check yields findings positioned at the offending value, so a user sees
-`indicators.yaml:120:18` rather than "somewhere in the data".
+`indicators.yaml:120:18` rather than "somewhere in the data". The checks run on
+whatever is valid: a file that failed its schema arrives as a `Partial` (its
+valid entries, None for the others) and one that did not parse as None, so
+schema and reference findings are reported in the same run.
 """
 
 from __future__ import annotations
@@ -10,16 +13,39 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from scorecard import findings as F
+from scorecard.load.schema import Partial
 from scorecard.load.yamltree import Tree, dotted
-from scorecard.model import ActionsFile, Indicator, IndicatorsFile
+from scorecard.model import Indicator
+
+_INDICATOR_LISTS = ("sources", "peers", "shortfalls", "indicators")
+_ACTION_LISTS = ("horizons", "programmes", "actions")
 
 
-def run(ind: IndicatorsFile | None, act: ActionsFile | None, ti: Tree, ta: Tree) -> list[F.Finding]:
-    """Every check the valid files allow: a file that failed its schema (None) is
-    skipped, and so are the references into it, so its own findings come with
-    the other file's rather than one round of fixes later."""
-    found = [*_ids(ind, act, ti, ta), *_references(ind, act, ti, ta)]
-    return found + list(_indicators(ind, ti)) if ind is not None else found
+def run(ind, act, ti: Tree | None, ta: Tree | None) -> list[F.Finding]:
+    """`ind` and `act`: a validated file, a `Partial`, or None when the file did not parse."""
+    return [*_ids(ind, act, ti, ta), *_references(ind, act, ti, ta), *_indicators(ind, ti)]
+
+
+def _entries(file, name: str) -> list | None:
+    """One list of entries (None in place of an invalid one), or None if it cannot be checked."""
+    if file is None:
+        return None
+    if isinstance(file, Partial):
+        return file.lists.get(name)
+    return getattr(file, name)
+
+
+def _each(file, name: str) -> list[tuple[int, object]]:
+    return [(i, e) for i, e in enumerate(_entries(file, name) or []) if e is not None]
+
+
+def _known(file, name: str) -> set[str] | None:
+    """The ids a reference may name; None when unknowable, so nothing is reported."""
+    entries = _entries(file, name)
+    if entries is None:
+        return None
+    ids = {e.id for e in entries if e is not None}
+    return ids | file.claimed.get(name, set()) if isinstance(file, Partial) else ids
 
 
 def _at(tree: Tree, kind: F.Kind, path: tuple, message: str, hint: str = "") -> F.Finding:
@@ -27,35 +53,24 @@ def _at(tree: Tree, kind: F.Kind, path: tuple, message: str, hint: str = "") -> 
 
 
 def _ids(ind, act, ti, ta) -> Iterator[F.Finding]:
-    groups = []
-    if ind is not None:
-        groups += [(ti, "sources", ind.sources), (ti, "peers", ind.peers),
-                   (ti, "shortfalls", ind.shortfalls), (ti, "indicators", ind.indicators)]
-    if act is not None:
-        groups += [(ta, "horizons", act.horizons), (ta, "programmes", act.programmes),
-                   (ta, "actions", act.actions)]
-    for tree, key, items in groups:
+    groups = [(ti, ind, key) for key in _INDICATOR_LISTS] + [(ta, act, key) for key in _ACTION_LISTS]
+    for tree, file, key in groups:
         seen: dict[str, int] = {}
-        for i, item in enumerate(items):
+        for i, item in _each(file, key):
             if item.id in seen:
                 first = tree.position((key, seen[item.id], "id"))
                 where = f" (first at line {first[0]})" if first else ""
-                yield _at(tree, F.ID_DUPLICATE, (key, i, "id"), f"{key} id {F.quote(item.id)} is used twice{where}")
+                yield _at(tree, F.ID_DUPLICATE, (key, i, "id"),
+                          f"{key} id {F.quote(item.id)} is used twice{where}")
             else:
                 seen[item.id] = i
 
 
 def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
-    """References within and across the files; None stands for a file that failed."""
-    sources = peers = shortfalls = indicators = programmes = horizons = None
-    if ind is not None:
-        sources = {s.id for s in ind.sources}
-        peers = {p.id for p in ind.peers}
-        shortfalls = {s.id for s in ind.shortfalls}
-        indicators = {i.id for i in ind.indicators}
-    if act is not None:
-        programmes = {p.id for p in act.programmes}
-        horizons = {h.id for h in act.horizons}
+    """References within and across the files."""
+    sources, peers = _known(ind, "sources"), _known(ind, "peers")
+    shortfalls, indicators = _known(ind, "shortfalls"), _known(ind, "indicators")
+    programmes, horizons = _known(act, "programmes"), _known(act, "horizons")
 
     def ref(tree, path, value, known, what):
         if known is not None and value not in known:
@@ -75,11 +90,11 @@ def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
         return None
 
     found: list = []
-    for i, s in enumerate(ind.shortfalls if ind is not None else []):
+    for i, s in _each(ind, "shortfalls"):
         found.append(cite(ti, ("shortfalls", i, "source"), s.source))
         found += [ref(ti, ("shortfalls", i, "related", j), r, shortfalls, "shortfalls")
                   for j, r in enumerate(s.related)]
-    for i, x in enumerate(ind.indicators if ind is not None else []):
+    for i, x in _each(ind, "indicators"):
         base = ("indicators", i)
         found += [ref(ti, (*base, "shortfalls", j), s, shortfalls, "shortfalls")
                   for j, s in enumerate(x.shortfalls)]
@@ -92,13 +107,11 @@ def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
             found.append(cite(ti, (*base, "targets", h, "source"), t.source))
             if horizons is not None and h not in horizons:
                 found.append(ref(ti, (*base, "targets", h), h, horizons, "horizons"))
-    act_horizons, act_programmes, act_actions = (
-        (act.horizons, act.programmes, act.actions) if act is not None else ([], [], []))
-    for i, h in enumerate(act_horizons):
+    for i, h in _each(act, "horizons"):
         found.append(cite(ta, ("horizons", i, "source"), h.source))
-    for i, p in enumerate(act_programmes):
+    for i, p in _each(act, "programmes"):
         found.append(cite(ta, ("programmes", i, "source"), p.source))
-    for i, a in enumerate(act_actions):
+    for i, a in _each(act, "actions"):
         base = ("actions", i)
         found.append(cite(ta, (*base, "source"), a.source))
         found.append(cite(ta, (*base, "status", "source"), a.status.source))
@@ -110,8 +123,8 @@ def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
     yield from (f for f in found if f is not None)
 
 
-def _indicators(ind: IndicatorsFile, tree: Tree) -> Iterator[F.Finding]:
-    for i, x in enumerate(ind.indicators):
+def _indicators(ind, tree: Tree | None) -> Iterator[F.Finding]:
+    for i, x in _each(ind, "indicators"):
         yield from _series(x, ("indicators", i, "observations"), x.observations, tree)
         yield from _series(x, ("indicators", i, "benchmarks"), x.benchmarks, tree)
         for key in ("observations", "benchmarks"):

@@ -127,15 +127,18 @@ def load_texts(location: Location, ti, ta) -> Dataset:
     """
     found: list[F.Finding] = []
     parsed: dict[str, object] = {"indicators": None, "actions": None}
+    trees: dict[str, yamltree.Tree | None] = {"indicators": None, "actions": None}
     for name, tree, model in (("indicators", ti, IndicatorsFile), ("actions", ta, ActionsFile)):
         if isinstance(tree, list):
             found += tree
             continue
         obj, problems = schema.validate(model, tree)
         found += problems
-        parsed[name] = obj
+        parsed[name] = obj if obj is not None else schema.salvage(model, tree)
+        trees[name] = tree
     ind, act = parsed["indicators"], parsed["actions"]
-    found += checks.run(ind, act, ti if ind else None, ta if act else None)
-    if ind is None or act is None or any(f.is_error for f in found):
+    found += checks.run(ind, act, trees["indicators"], trees["actions"])
+    complete = isinstance(ind, IndicatorsFile) and isinstance(act, ActionsFile)
+    if not complete or any(f.is_error for f in found):
         raise F.DataError(found)
     return Dataset(ind, act, location, {"indicators": ti, "actions": ta}, sorted(found))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
 
@@ -25,6 +26,47 @@ def validate(model: type[BaseModel], tree: Tree) -> tuple[BaseModel | None, list
         return model.model_validate(tree.data), []
     except ValidationError as err:
         return None, [_finding(e, model, tree) for e in err.errors(include_url=False)]
+
+
+@dataclass
+class Partial:
+    """What can still be checked in a file that failed validation.
+
+    `lists` maps each top-level list to its entries, None in place of an invalid
+    entry (a list that is missing or not a list is absent: nothing can be said
+    about it). `claimed` holds the ids the invalid entries give, so a reference to
+    an entry with a typo elsewhere is not reported as unknown as well.
+    """
+
+    lists: dict[str, list]
+    claimed: dict[str, set[str]]
+
+
+def salvage(model: type[BaseModel], tree: Tree) -> Partial:
+    data = tree.data if isinstance(tree.data, dict) else {}
+    lists: dict[str, list] = {}
+    claimed: dict[str, set[str]] = {}
+    for name, info in model.model_fields.items():
+        entry = _list_of_models(info.annotation)
+        value = data.get(name)
+        if entry is None or not isinstance(value, list):
+            continue
+        lists[name], claimed[name] = [], set()
+        for raw in value:
+            try:
+                lists[name].append(entry.model_validate(raw))
+            except ValidationError:
+                lists[name].append(None)
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    claimed[name].add(raw["id"])
+    return Partial(lists, claimed)
+
+
+def _list_of_models(annotation):
+    if typing.get_origin(annotation) is list:
+        (entry,) = typing.get_args(annotation)
+        return entry if _is_model(entry) else None
+    return None
 
 
 def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
@@ -56,9 +98,12 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
             kind = F.SCHEMA_VALUE
             message = "an id holds letters, digits, '-', '_' and '.' only, and starts with a letter or digit"
         elif etype in ("model_type", "model_attributes_type", "dict_type"):
-            message = f"expected fields written as `key: value` lines, found {_shape(error['input'])}"
+            message, raw = f"expected fields written as `key: value`, found {_shape(error['input'])}", None
+            if getattr(_model_at(model, loc), "__name__", "") == "Text":
+                hint = "give both languages: {zh: 中文, en: English}"
         elif etype == "list_type":
-            message = f"expected a list of '- ' items, found {_shape(error['input'])}"
+            message, raw = f"expected a list, found {_shape(error['input'])}", None
+            hint = "write a list as [a, b], or one '- ' item per line"
         elif etype.startswith(("greater", "less", "literal", "string_too", "too_", "string_pattern")):
             kind = F.SCHEMA_VALUE
         if raw is not None:

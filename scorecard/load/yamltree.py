@@ -197,6 +197,10 @@ def _syntax_finding(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Findi
     elif "quoted scalar" in context and opened is not None:
         problem, pos = "a quoted string is never closed", _pos(opened)
         hint = "close the quote that opens here"
+    elif mark is not None and (runaway := _runaway_quote(text, mark.line)) is not None:
+        problem = (f"the quoted text that opens here runs on to line {runaway.end_mark.line + 1} "
+                   f"({problem})")
+        pos, hint = _pos(runaway.start_mark), "close the quote on the line where it opens"
     elif "flow sequence" in context or "flow mapping" in context:
         bracket = "[" if "sequence" in context else "{"
         where = f" at line {opened.line + 1}, column {opened.column + 1}" if opened else ""
@@ -205,6 +209,22 @@ def _syntax_finding(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Findi
     else:
         hint = next((h for start, h in _HINTS if problem.startswith(start)), "")
     return F.make(F.YAML_SYNTAX, file, _one_line(problem), pos=pos, hint=hint)
+
+
+def _runaway_quote(text: str, line: int):
+    """A quoted string that spans lines and ends just before the error: almost
+    always a missing closing quote that swallowed the next line."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line > line:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.start_mark.line < token.end_mark.line >= line - 1):
+                found = token
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 def _build(text: str, file: Path) -> Tree:
