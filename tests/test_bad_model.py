@@ -1,0 +1,118 @@
+"""Model hazards: wrong types, missing and unknown fields, ids, references, series,
+targets, impossible values, missing files and folders. Each is a finding with a
+position, all of them are reported in one run, and only warnings exit 0."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from badcases import BAD, MINI, assemble, cases, check, validate
+from typer.testing import CliRunner
+
+from scorecard import findings as F
+from scorecard.cli.app import app
+
+REPO = Path(__file__).parent.parent
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("case", cases("model"), ids=lambda p: p.name)
+def test_each_bad_model_gets_exactly_its_expected_findings(case, tmp_path):
+    check(case, tmp_path)
+
+
+@pytest.mark.parametrize("case", [c for c in cases("model") + cases("yaml")
+                                  if ": error[" in (c / "expected.txt").read_text(encoding="utf-8")],
+                         ids=lambda p: p.name)
+def test_every_command_refuses_invalid_data_with_the_same_findings(case, tmp_path):
+    folder = assemble(case, tmp_path)
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]
+    result = runner.invoke(app, ["gaps", "--data", str(folder)])
+    assert result.exit_code == 1 and result.stdout == ""
+    shown = [line.removeprefix(f"{folder}/") for line in result.stderr.splitlines()]
+    assert shown == expected + ["scorecard: "
+                                f"{sum(': error[' in line for line in expected)} error(s) in the data; "
+                                "nothing was scored"]
+
+
+def test_warnings_alone_do_not_fail_validation_or_scoring(tmp_path):
+    folder = assemble(BAD / "model" / "target-equals-floor", tmp_path)
+    assert validate(folder).exit_code == 0
+    result = runner.invoke(app, ["gaps", "--data", str(folder), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["indicators"]
+
+
+def test_validate_json_lists_every_finding_sorted_with_stable_keys(tmp_path):
+    result = validate(assemble(BAD / "model" / "unknown-references", tmp_path), "--format", "json")
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert set(doc) == {"valid", "errors", "warnings", "files", "findings"}
+    assert (doc["valid"], doc["errors"], doc["warnings"]) == (False, 7, 2)
+    keys = {"code", "severity", "file", "line", "column", "path", "message", "hint"}
+    assert all(set(f) == keys for f in doc["findings"])
+    order = [(f["file"], f["line"], f["column"]) for f in doc["findings"]]
+    assert order == sorted(order)
+    assert doc["findings"][0] == {
+        "code": "ref-unknown", "severity": "error", "file": "actions.yaml", "line": 30, "column": 16,
+        "path": "actions[0].programme", "message": "unknown programme 'enable'",
+        "hint": "known programmes: empower",
+    }
+
+
+def test_a_data_folder_that_does_not_exist_is_one_finding(tmp_path):
+    missing = tmp_path / "nowhere"
+    for command in ("validate", "gaps"):
+        result = runner.invoke(app, [command, "--data", str(missing)])
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0] == (
+            f"{missing}: error[data-folder]: the data folder does not exist; check the path given to "
+            "--data: it is the folder that holds indicators.yaml and actions.yaml")
+
+
+def test_a_file_given_as_the_data_folder_is_a_usage_error():
+    result = runner.invoke(app, ["validate", "--data", str(MINI / "actions.yaml")])
+    assert result.exit_code == 2 and "is a file" in result.stderr
+
+
+def test_an_unreadable_file_is_a_finding(tmp_path, monkeypatch):
+    folder = assemble(BAD / "model" / "target-equals-floor", tmp_path)
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self.name == "actions.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = validate(folder)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "actions.yaml: error[file-unreadable]: Permission denied; check the path and its permissions\n")
+
+
+def test_every_code_in_the_catalogue_is_exercised_by_a_bad_file():
+    seen = set()
+    for case in cases("yaml") + cases("model"):
+        for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
+            if "[" in line and "]: " in line:
+                seen.add(line.split("[", 1)[1].split("]", 1)[0])
+    made_at_test_time = {"file-too-large", "data-folder"}  # a 10 GB file; a folder that is not there
+    assert seen | made_at_test_time == set(F.CATALOGUE)
+
+
+def test_docs_findings_md_is_generated_from_the_catalogue():
+    committed = (REPO / "docs" / "findings.md").read_text(encoding="utf-8")
+    assert committed == F.catalogue_markdown(), (
+        "docs/findings.md is stale: run `python -m scorecard.findings docs/findings.md`")
+    for kind in F.CATALOGUE.values():
+        assert f"| `{kind.code}` | {kind.severity} |" in committed
+
+
+def test_the_catalogue_script_prints_the_same_markdown():
+    out = subprocess.run([sys.executable, "-m", "scorecard.findings"], capture_output=True,
+                         check=True, cwd=REPO).stdout.decode("utf-8")
+    assert out == F.catalogue_markdown()
