@@ -43,29 +43,11 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
             "needed_per_year": needed, "done_per_year": done,
         })
 
-    def conflict_mark(row):
-        return "!" if row["conflict"] else ""
-
-    def derived(row):
-        return row["derived"] or ""
-
     sections = [
-        Section("observations", word("observations", lang), [
-            Column("year", word("year", lang).replace("目标", ""), _year),
-            Column("value", word("value", lang), numeric=True),
-            Column("source", word("source", lang)),
-            Column("derived", "derived" if lang == "en" else "推算", derived),
-            Column("conflict", "", conflict_mark),
-        ], obs, empty="–"),
+        Section("observations", word("observations", lang), _point_columns(lang), obs, empty="–"),
         chart(ind, targets, lang),
-        Section("benchmarks", word("benchmarks", lang), [
-            Column("peer_name", word("peer", lang)),
-            Column("year", word("year", lang).replace("目标", ""), _year),
-            Column("value", word("value", lang), numeric=True),
-            Column("source", word("source", lang)),
-            Column("derived", "derived" if lang == "en" else "推算", derived),
-            Column("conflict", "", conflict_mark),
-        ], bench, empty="–"),
+        Section("benchmarks", word("benchmarks", lang),
+                [Column("peer_name", word("peer_plain", lang)), *_point_columns(lang)], bench, empty="–"),
         Section("targets", word("targets", lang), [
             Column("horizon", word("horizon", lang), lambda r: f"{r['horizon']} {r['year']}"),
             Column("value", word("target", lang),
@@ -142,11 +124,22 @@ def chart(ind, targets: list[dict], lang: str) -> Section:
     elif sum(r["kind"] == "observed" for r in rows) == 1:
         title += " · " + ("no trend from one observation" if lang == "en" else "仅一期观测值，无趋势")
     return Section("series", title, [
-        Column("year", word("year", lang).replace("目标", ""), _year),
+        Column("year", word("when", lang), _year),
         Column("value", word("value", lang), numeric=True),
         Column("bar", "", shown, wrap=0),
         Column("kind", "", label),
     ], rows, empty="–")
+
+
+def _point_columns(lang: str) -> list[Column]:
+    """Year, value, source, how it was derived, and a conflict mark: observations and benchmarks alike."""
+    return [
+        Column("year", word("when", lang), _year),
+        Column("value", word("value", lang), numeric=True),
+        Column("source", word("source", lang)),
+        Column("derived", word("derived", lang), lambda r: r["derived"] or ""),
+        Column("conflict", "", lambda r: "!" if r["conflict"] else ""),
+    ]
 
 
 def _pace(row: dict, lang: str) -> str:
@@ -178,7 +171,8 @@ def action(ds: Dataset, action_id: str, lang: str) -> Document:
                 [Column("id", word("id", lang)), Column("name", word("name", lang))], ind_rows,
                 empty=word("action_without_indicator", lang)),
     ]
-    return Document(meta, sections, [a.measures.get(lang)], title)
+    notes = [a.measures.get(lang)] + ([a.note] if a.note else [])
+    return Document(meta | {"note": a.note}, sections, notes, title)
 
 
 def shortfall(ds: Dataset, shortfall_id: str, lang: str) -> Document:
