@@ -73,12 +73,17 @@ def _share(natural: list[int], least: list[int], room: int) -> list[int]:
 
 def _longest_word(section: Section, column: Column) -> int:
     """Words are never broken: a column is at least as wide as its longest word."""
-    cells = [column.header] + [column.text(row) for row in section.rows]
+    cells = [column.header] + [_shown(column, row) for row in section.rows]
     return max((cell_len(w) for text in cells for w in text.split() if w.isascii()), default=1)
 
 
+def _shown(column: Column, row: dict) -> str:
+    """A cell as printed: widths are measured on this, escapes included."""
+    return visible(column.text(row), keep="\n")
+
+
 def _natural(section: Section, column: Column) -> int:
-    cells = [column.header] + [column.text(row) for row in section.rows]
+    cells = [column.header] + [_shown(column, row) for row in section.rows]
     return max(cell_len(line) for text in cells for line in (text.splitlines() or [""]))
 
 
