@@ -202,6 +202,14 @@ def quote(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 2] + "…" + text[-1]
 
 
+def listing(items, limit: int = 10) -> str:
+    """Known ids for a hint: sorted, each cut short, at most `limit` of them."""
+    names = [n if len(n) <= 40 else n[:39] + "…" for n in sorted(str(i) for i in items)]
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f", … ({len(names)} in all)"
+    return ", ".join(names) or "none"
+
+
 def did_you_mean(word: str, choices) -> str:
     import difflib
 

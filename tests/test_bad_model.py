@@ -116,3 +116,24 @@ def test_the_catalogue_script_prints_the_same_markdown():
     out = subprocess.run([sys.executable, "-m", "scorecard.findings"], capture_output=True,
                          check=True, cwd=REPO).stdout.decode("utf-8")
     assert out == F.catalogue_markdown()
+
+
+def test_many_unknown_references_get_short_hints_and_a_bounded_number_of_suggestions(tmp_path):
+    folder = assemble(BAD / "model" / "target-equals-floor", tmp_path)
+    act = (folder / "actions.yaml").read_text(encoding="utf-8")
+    act = act.replace("indicators: [fortune500]", "indicators: [" + ", ".join(
+        f"fortune50{i}" for i in range(1, 151)) + "]")
+    (folder / "actions.yaml").write_text(act, encoding="utf-8")
+    lines = [line for line in validate(folder).stderr.splitlines() if "unknown indicator" in line]
+    assert len(lines) == 150
+    suggested = [line for line in lines if "did you mean 'fortune500'" in line]
+    assert len(suggested) == 100  # each suggestion compares with every known id
+    listed = next(line for line in lines if "did you mean" not in line)
+    assert listed.endswith("known indicators: basic-research-share, fortune500, offshore-settlement, "
+                           "unmeasured")
+
+
+def test_a_long_list_of_known_ids_is_cut_short():
+    assert F.listing([f"x{i:03}" for i in range(25)]) == (
+        "x000, x001, x002, x003, x004, x005, x006, x007, x008, x009, … (25 in all)")
+    assert F.listing([]) == "none" and F.listing(["b" * 50, "a"]) == "a, " + "b" * 39 + "…"

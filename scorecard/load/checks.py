@@ -17,6 +17,8 @@ from scorecard.load.schema import Partial
 from scorecard.load.yamltree import Tree, dotted
 from scorecard.model import Indicator
 
+# Each did-you-mean compares against every known id; past this many, the list alone.
+_SUGGESTIONS = 100
 _INDICATOR_LISTS = ("sources", "peers", "shortfalls", "indicators")
 _ACTION_LISTS = ("horizons", "programmes", "actions")
 
@@ -72,9 +74,18 @@ def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
     shortfalls, indicators = _known(ind, "shortfalls"), _known(ind, "indicators")
     programmes, horizons = _known(act, "programmes"), _known(act, "horizons")
 
+    budget = [_SUGGESTIONS]
+
+    def advice(value, known, what):
+        suggestion = ""
+        if budget[0] > 0:
+            budget[0] -= 1
+            suggestion = F.did_you_mean(value, known)
+        return suggestion or f"known {what}: {F.listing(known)}"
+
     def ref(tree, path, value, known, what):
         if known is not None and value not in known:
-            hint = F.did_you_mean(value, known) or f"known {what}: {', '.join(sorted(known)) or 'none'}"
+            hint = advice(value, known, what)
             return _at(tree, F.REF_UNKNOWN, path, f"unknown {what[:-1]} {F.quote(value)}", hint)
         return None
 
@@ -83,7 +94,7 @@ def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
             return None
         head, _, section = text.strip().partition(" ")
         if head not in sources:
-            hint = F.did_you_mean(head, sources) or f"known sources: {', '.join(sorted(sources))}"
+            hint = advice(head, sources, "sources")
             return _at(tree, F.REF_UNKNOWN, path, f"citation {F.quote(text)} names no known source", hint)
         if not section.strip():
             return _at(tree, F.CITATION_NO_SECTION, path, f"citation {F.quote(text)} has no section")
