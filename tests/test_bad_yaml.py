@@ -154,6 +154,17 @@ def test_a_file_just_over_the_limit_is_refused_when_parsed():
     assert err.value.findings[0].code == "file-too-large"
 
 
+def test_too_many_values_are_refused_where_the_limit_is_passed():
+    raw = ("a: [" + "1," * yamltree.MAX_VALUES + "1]\n").encode()  # small bytes, heavy data
+    start = time.perf_counter()
+    with pytest.raises(DataError) as err:
+        yamltree.parse(raw, Path("many.yaml"))
+    assert time.perf_counter() - start < 3
+    finding = err.value.findings[0]
+    assert (finding.code, finding.line, finding.column) == ("file-too-large", 1, 199_999)
+    assert finding.message == "more than 100,000 values"
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_in_place_of_a_data_file_is_refused_not_waited_on(tmp_path):
     for name in ("indicators.yaml", "actions.yaml"):

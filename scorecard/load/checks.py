@@ -47,7 +47,10 @@ def _known(file, name: str) -> set[str] | None:
     if entries is None:
         return None
     ids = {e.id for e in entries if e is not None}
-    return ids | file.claimed.get(name, set()) if isinstance(file, Partial) else ids
+    if isinstance(file, Partial):
+        claimed = file.claimed[name]
+        return None if claimed is None else ids | claimed
+    return ids
 
 
 def _at(tree: Tree, kind: F.Kind, path: tuple, message: str, hint: str = "") -> F.Finding:

@@ -35,11 +35,12 @@ class Partial:
     `lists` maps each top-level list to its entries, None in place of an invalid
     entry (a list that is missing or not a list is absent: nothing can be said
     about it). `claimed` holds the ids the invalid entries give, so a reference to
-    an entry with a typo elsewhere is not reported as unknown as well.
+    an entry with a typo elsewhere is not reported as unknown as well; it is None
+    when an invalid entry gives no id, as any reference might then mean it.
     """
 
     lists: dict[str, list]
-    claimed: dict[str, set[str]]
+    claimed: dict[str, set[str] | None]
 
 
 def salvage(model: type[BaseModel], tree: Tree) -> Partial:
@@ -51,14 +52,18 @@ def salvage(model: type[BaseModel], tree: Tree) -> Partial:
         value = data.get(name)
         if entry is None or not isinstance(value, list):
             continue
-        lists[name], claimed[name] = [], set()
+        entries: list = []
+        ids: set[str] | None = set()
         for raw in value:
             try:
-                lists[name].append(entry.model_validate(raw))
+                entries.append(entry.model_validate(raw))
             except ValidationError:
-                lists[name].append(None)
-                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                    claimed[name].add(raw["id"])
+                entries.append(None)
+                if ids is not None and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    ids.add(raw["id"])
+                else:
+                    ids = None
+        lists[name], claimed[name] = entries, ids
     return Partial(lists, claimed)
 
 

@@ -23,6 +23,7 @@ Path_ = tuple  # a path into the data: keys and list indices
 # libyaml neither recurses nor caps depth, but its flow nesting is quadratic
 # (100,000 '[' take 40 s), so the walk stops at the first level too deep.
 MAX_DEPTH = 32
+MAX_VALUES = 100_000  # the real files hold about 10,000; each value costs ~300 bytes here
 MAX_BYTES = 1024 * 1024  # the real files are under 100 kB; parsing 1 MB takes ~2 s
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -232,8 +233,13 @@ def _build(text: str, file: Path) -> Tree:
     documents = 0
     stack: list[list] = []  # frames: [container, path, pending_key]
     root: list = []
+    count = [0]
 
     def attach(value, path, mark):
+        count[0] += 1
+        if count[0] > MAX_VALUES:
+            raise _Refused(F.make(
+                F.FILE_TOO_LARGE, file, f"more than {MAX_VALUES:,} values", pos=_pos(mark)))
         if not stack:
             root.append(value)
             return ()
