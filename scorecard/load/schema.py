@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 
 from scorecard import findings as F
-from scorecard.load.yamltree import Tree, dotted
+from scorecard.load.yamltree import Tree, dotted, wide_punctuation
 
 _TRAPS = {
     "yes": "YAML 1.1 reads it as true", "no": "YAML 1.1 reads it as false",
@@ -92,7 +92,8 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
         allowed = _fields_at(model, loc[:-1])
         message = f"unknown field {F.quote(loc[-1])}"
         suggestion = F.did_you_mean(loc[-1], allowed)
-        hint = suggestion or f"allowed fields here: {', '.join(allowed)}"
+        hint = (wide_punctuation(str(loc[-1])) or suggestion
+                or f"allowed fields here: {', '.join(allowed)}")
         pos = tree.key_positions.get(loc) or tree.position(loc)
     else:
         pos = tree.position(loc)
@@ -106,6 +107,8 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
             message, raw = f"expected fields written as `key: value`, found {_shape(error['input'])}", None
             if getattr(_model_at(model, loc), "__name__", "") == "Text":
                 hint = "give both languages: {zh: 中文, en: English}"
+            if isinstance(error["input"], str):
+                hint = wide_punctuation(error["input"]) or hint
         elif etype == "list_type":
             message, raw = f"expected a list, found {_shape(error['input'])}", None
             hint = "write a list as [a, b], or one '- ' item per line"

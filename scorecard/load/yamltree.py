@@ -178,7 +178,22 @@ _HINTS = (
     ("found character that cannot start any token",
      "quote a value that starts with @, ` or %, and indent with spaces"),
     ("did not find expected '-' indicator", "line this item up with the items above it"),
+    ("expected <block end>", "line this up with the lines above it"),
 )
+# A Chinese input method types a full-width colon after a key, or full-width spaces
+# as indentation; YAML reads both as text, and the error surfaces a line later.
+_WIDE = (
+    (re.compile(r"^[ \u3000]*(?:-[ \u3000]+)?[A-Za-z_][\w-]*[ \u3000]*：", re.M), "：",
+     "a full-width colon '：' after a key",
+     "switch the input method to English and type ':'; YAML reads the full-width '：' as text"),
+    (re.compile(r"^ *\u3000", re.M), "\u3000", "a full-width space (U+3000) in the indentation",
+     "indent with ordinary spaces; YAML reads the full-width space as text"),
+)
+
+
+def wide_punctuation(text: str) -> str:
+    """Advice when `text` looks typed with full-width punctuation, or ''."""
+    return next((advice for pattern, _, _, advice in _WIDE if pattern.search(text)), "")
 
 
 def _syntax_finding(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Finding:
@@ -209,6 +224,13 @@ def _syntax_finding(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Findi
         hint = "close every bracket and separate items with ','"
     else:
         hint = next((h for start, h in _HINTS if problem.startswith(start)), "")
+    for number in range(mark.line, max(mark.line - 3, -1), -1) if mark is not None else ():
+        line = lines[number] if number < len(lines) else ""
+        found = next((w for w in _WIDE if w[0].search(line)), None)
+        if found:  # the culprit is this line or one just above
+            _, char, problem, hint = found
+            pos = (number + 1, line.find(char) + 1)
+            break
     return F.make(F.YAML_SYNTAX, file, _one_line(problem), pos=pos, hint=hint)
 
 
