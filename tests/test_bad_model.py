@@ -137,3 +137,21 @@ def test_a_long_list_of_known_ids_is_cut_short():
     assert F.listing([f"x{i:03}" for i in range(25)]) == (
         "x000, x001, x002, x003, x004, x005, x006, x007, x008, x009, … (25 in all)")
     assert F.listing([]) == "none" and F.listing(["b" * 50, "a"]) == "a, " + "b" * 39 + "…"
+
+
+def test_a_data_folder_below_a_file_does_not_exist(tmp_path):
+    below = tmp_path / "notes.txt" / "data"
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--data", str(below)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{below}: error[data-folder]: the data folder does not exist;")
+
+
+def test_a_deleted_current_folder_falls_back_to_the_bundled_data(monkeypatch):
+    from scorecard.load import dataset
+
+    def gone():
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(Path, "cwd", staticmethod(gone))
+    assert dataset.locate(None).origin == "bundled"

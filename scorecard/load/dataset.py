@@ -57,10 +57,12 @@ def bundled_directory() -> Path:
 def locate(option: Path | None, cwd: Path | None = None) -> Location:
     if option is not None:
         return Location(option, "option")
-    cwd = cwd or Path.cwd()
-    if (cwd / INDICATORS).is_file() or (cwd / ACTIONS).is_file():
-        return Location(cwd, "cwd")
-    return Location(bundled_directory(), "bundled")
+    try:
+        cwd = cwd or Path.cwd()
+        here = (cwd / INDICATORS).is_file() or (cwd / ACTIONS).is_file()
+    except OSError:  # a deleted or unreadable current folder holds no data
+        here = False
+    return Location(cwd, "cwd") if here else Location(bundled_directory(), "bundled")
 
 
 @dataclass
@@ -106,9 +108,14 @@ def _refuse(kind: F.Kind, path: Path, message: str) -> F.DataError:
 
 def load(location: Location) -> Dataset:
     """Read and validate both files. Raises `DataError` listing every error found."""
-    if not location.directory.is_dir():
-        what = "does not exist" if not location.directory.exists() else "is not a folder"
-        raise F.DataError([F.make(F.DATA_FOLDER, location.directory, f"the data folder {what}")])
+    try:
+        folder = stat.S_ISDIR(location.directory.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        raise _refuse(F.DATA_FOLDER, location.directory, "the data folder does not exist") from None
+    except OSError as err:
+        raise _refuse(F.FILE_UNREADABLE, location.directory, err.strerror or str(err)) from None
+    if not folder:
+        raise _refuse(F.DATA_FOLDER, location.directory, "the data folder is not a folder")
     return load_texts(location, _read(location.indicators), _read(location.actions))
 
 
