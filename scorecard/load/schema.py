@@ -112,6 +112,14 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
         elif etype == "list_type":
             message, raw = f"expected a list, found {_shape(error['input'])}", None
             hint = "write a list as [a, b], or one '- ' item per line"
+        elif etype == "too_short":
+            kind, message = F.SCHEMA_VALUE, f"needs at least {error['ctx']['min_length']} item(s), found none"
+            hint = "add the entries this list needs"
+            if error["ctx"].get("actual_length"):
+                message = message.replace("none", str(error["ctx"]["actual_length"]))
+        elif etype == "string_too_short" and error["ctx"].get("min_length") == 1:
+            kind, message, raw = F.SCHEMA_VALUE, "must not be empty", None
+            hint = "write the text"
         elif etype.startswith(("greater", "less", "literal", "string_too", "too_", "string_pattern")):
             kind = F.SCHEMA_VALUE
         if raw is not None:
@@ -147,6 +155,8 @@ def _trap_hint(raw: str, etype: str) -> str:
         return "a date is not a number here; write the year as a number, e.g. 2024"
     if etype == "finite_number" or low in (".nan", ".inf", "-.inf", "+.inf", "nan", "inf"):
         return "NaN, infinity and numbers beyond 1e308 are not figures; leave the entry out when there is none"
+    if etype == "string_type":
+        return f'put it in quotes, "{raw}", to make it text'
     if etype in ("float_type", "int_type", "float_parsing", "int_parsing") and raw:
         return "write a plain number without quotes or units, e.g. 12.5"
     return ""
