@@ -44,9 +44,10 @@ class Partial:
 
 
 def salvage(model: type[BaseModel], tree: Tree) -> Partial:
+    """Validate each entry of each top-level list on its own, keeping what passes."""
     data = tree.data if isinstance(tree.data, dict) else {}
     lists: dict[str, list] = {}
-    claimed: dict[str, set[str]] = {}
+    claimed: dict[str, set[str] | None] = {}
     for name, info in model.model_fields.items():
         entry = _list_of_models(info.annotation)
         value = data.get(name)
@@ -76,56 +77,56 @@ def _list_of_models(annotation):
 
 def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
     loc = tuple(error["loc"])
-    kind, message, hint = F.SCHEMA_TYPE, error["msg"], ""
-    etype = error["type"]
     if loc and loc[-1] == "[key]":  # a key of a keyed mapping (targets: near/mid/long)
         loc = loc[:-1]
-        kind, message = F.SCHEMA_VALUE, f"unknown key {F.quote(loc[-1])}"
         allowed = _expected(error)
         hint = F.did_you_mean(loc[-1], allowed) or f"allowed keys here: {', '.join(allowed)}"
-        pos = tree.key_positions.get(loc) or tree.position(loc)
-    elif etype == "missing":
-        kind, message = F.SCHEMA_MISSING, f"field {loc[-1]!r} is required here"
-        pos = tree.position(loc[:-1])
-    elif etype == "extra_forbidden":
-        kind = F.SCHEMA_UNKNOWN_KEY
+        return F.make(F.SCHEMA_VALUE, tree.file, f"unknown key {F.quote(loc[-1])}",
+                      pos=tree.key_positions.get(loc) or tree.position(loc), path=dotted(loc), hint=hint)
+    if error["type"] == "missing":
+        return F.make(F.SCHEMA_MISSING, tree.file, f"field {loc[-1]!r} is required here",
+                      pos=tree.position(loc[:-1]), path=dotted(loc))
+    if error["type"] == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        message = f"unknown field {F.quote(loc[-1])}"
-        suggestion = F.did_you_mean(loc[-1], allowed)
-        hint = (wide_punctuation(str(loc[-1])) or suggestion
+        hint = (wide_punctuation(str(loc[-1])) or F.did_you_mean(loc[-1], allowed)
                 or f"allowed fields here: {', '.join(allowed)}")
-        pos = tree.key_positions.get(loc) or tree.position(loc)
-    else:
-        pos = tree.position(loc)
-        raw = tree.raw.get(loc)
-        if etype in ("value_error", "assertion_error"):
-            kind, message = F.SCHEMA_VALUE, message.removeprefix("Value error, ")
-        elif etype == "string_pattern_mismatch" and loc[-1] == "id":
-            kind = F.SCHEMA_VALUE
-            message = "an id holds letters, digits, '-', '_' and '.' only, and starts with a letter or digit"
-        elif etype in ("model_type", "model_attributes_type", "dict_type"):
-            message, raw = f"expected fields written as `key: value`, found {_shape(error['input'])}", None
-            if getattr(_model_at(model, loc), "__name__", "") == "Text":
-                hint = "give both languages: {zh: 中文, en: English}"
-            if isinstance(error["input"], str):
-                hint = wide_punctuation(error["input"]) or hint
-        elif etype == "list_type":
-            message, raw = f"expected a list, found {_shape(error['input'])}", None
-            hint = "write a list as [a, b], or one '- ' item per line"
-        elif etype == "too_short":
-            kind, message = F.SCHEMA_VALUE, f"needs at least {error['ctx']['min_length']} item(s), found none"
-            hint = "add the entries this list needs"
-            if error["ctx"].get("actual_length"):
-                message = message.replace("none", str(error["ctx"]["actual_length"]))
-        elif etype == "string_too_short" and error["ctx"].get("min_length") == 1:
-            kind, message, raw = F.SCHEMA_VALUE, "must not be empty", None
-            hint = "write the text"
-        elif etype.startswith(("greater", "less", "literal", "string_too", "too_", "string_pattern")):
-            kind = F.SCHEMA_VALUE
-        if raw is not None:
-            message = f"{message}, found {F.quote(raw)}"
-            hint = _trap_hint(raw, etype) or hint
-    return F.make(kind, tree.file, message, pos=pos, path=dotted(loc), hint=hint)
+        return F.make(F.SCHEMA_UNKNOWN_KEY, tree.file, f"unknown field {F.quote(loc[-1])}",
+                      pos=tree.key_positions.get(loc) or tree.position(loc), path=dotted(loc), hint=hint)
+    kind, message, hint, quote_raw = _bad_value(error, loc, model)
+    raw = tree.raw.get(loc) if quote_raw else None
+    if raw is not None:
+        message = f"{message}, found {F.quote(raw)}"
+        hint = _trap_hint(raw, error["type"]) or hint
+    return F.make(kind, tree.file, message, pos=tree.position(loc), path=dotted(loc), hint=hint)
+
+
+def _bad_value(error: dict, loc: tuple, model) -> tuple[F.Kind, str, str, bool]:
+    """Pydantic's message in the words of someone editing YAML: kind, message, hint,
+    and whether to quote the text as written (not when the message shows it)."""
+    etype, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
+    if etype in ("value_error", "assertion_error"):
+        return F.SCHEMA_VALUE, error["msg"].removeprefix("Value error, "), "", True
+    if etype == "string_pattern_mismatch" and loc and loc[-1] == "id":
+        return F.SCHEMA_VALUE, ("an id holds letters, digits, '-', '_' and '.' only, "
+                                "and starts with a letter or digit"), "", True
+    if etype in ("model_type", "model_attributes_type", "dict_type"):
+        hint = "give both languages: {zh: 中文, en: English}" if (
+            getattr(_model_at(model, loc), "__name__", "") == "Text") else ""
+        if isinstance(given, str):
+            hint = wide_punctuation(given) or hint
+        return F.SCHEMA_TYPE, f"expected fields written as `key: value`, found {_shape(given)}", hint, False
+    if etype == "list_type":
+        return (F.SCHEMA_TYPE, f"expected a list, found {_shape(given)}",
+                "write a list as [a, b], or one '- ' item per line", False)
+    if etype == "too_short":
+        found = ctx.get("actual_length") or "none"
+        return (F.SCHEMA_VALUE, f"needs at least {ctx.get('min_length')} item(s), found {found}",
+                "add the entries this list needs", True)
+    if etype == "string_too_short" and ctx.get("min_length") == 1:
+        return F.SCHEMA_VALUE, "must not be empty", "write the text", False
+    if etype.startswith(("greater", "less", "literal", "string_too", "too_", "string_pattern")):
+        return F.SCHEMA_VALUE, error["msg"], "", True
+    return F.SCHEMA_TYPE, error["msg"], "", True
 
 
 def _shape(value: object) -> str:

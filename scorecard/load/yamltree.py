@@ -124,14 +124,14 @@ def decode(raw: bytes, file: Path) -> str:
                 pos=(line, column),
             )
         ) from None
-    for char, name in _ODD_BREAKS.items():
-        at = text.find(char)
-        if at >= 0:
-            raise _Refused(F.make(
-                F.YAML_SYNTAX, file, f"an invisible {name} character (U+{ord(char):04X})",
-                pos=_text_pos(text, at),
-                hint="delete it or replace it with an ordinary line break (it is often pasted from Word or a PDF)",
-            ))
+    odd = [(at, char) for char in _ODD_BREAKS if (at := text.find(char)) >= 0]
+    if odd:
+        at, char = min(odd)
+        raise _Refused(F.make(
+            F.YAML_SYNTAX, file, f"an invisible {_ODD_BREAKS[char]} character (U+{ord(char):04X})",
+            pos=_text_pos(text, at),
+            hint="delete it or replace it with an ordinary line break (it is often pasted from Word or a PDF)",
+        ))
     return text
 
 
@@ -204,7 +204,7 @@ def _syntax_finding(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Findi
     hint = ""
     lines = text.splitlines()
     line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if mark is not None and "\t" in line[: mark.column + 1]:
+    if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
         problem, hint = "a tab character is used for indentation", "indent with spaces, never tabs"
     elif "quoted scalar" in context and "escape" in problem:
         problem = f"{problem} in a double-quoted string"
@@ -225,11 +225,11 @@ def _syntax_finding(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Findi
     else:
         hint = next((h for start, h in _HINTS if problem.startswith(start)), "")
     for number in range(mark.line, max(mark.line - 3, -1), -1) if mark is not None else ():
-        line = lines[number] if number < len(lines) else ""
-        found = next((w for w in _WIDE if w[0].search(line)), None)
+        suspect = lines[number] if number < len(lines) else ""
+        found = next((w for w in _WIDE if w[0].search(suspect)), None)
         if found:  # the culprit is this line or one just above
             _, char, problem, hint = found
-            pos = (number + 1, line.find(char) + 1)
+            pos = (number + 1, suspect.find(char) + 1)
             break
     return F.make(F.YAML_SYNTAX, file, _one_line(problem), pos=pos, hint=hint)
 
@@ -278,7 +278,7 @@ def _build(text: str, file: Path) -> Tree:
                     F.make(
                         F.YAML_DUPLICATE_KEY,
                         file,
-                        f"key {value!r} appears twice{where}",
+                        f"key {F.quote(value)} appears twice{where}",
                         pos=_pos(mark),
                         path=_dotted(cpath + (value,)),
                     )
@@ -307,12 +307,12 @@ def _build(text: str, file: Path) -> Tree:
                 )
         elif isinstance(event, yaml.AliasEvent):
             raise _Refused(
-                F.make(F.YAML_ALIAS, file, f"alias '*{event.anchor}'", pos=_pos(event.start_mark))
+                F.make(F.YAML_ALIAS, file, f"alias {F.quote('*' + event.anchor)}", pos=_pos(event.start_mark))
             )
         elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             tag = event.tag
             if tag is not None and tag != "!":
-                raise _Refused(F.make(F.YAML_TAG, file, f"tag {tag!r}", pos=_pos(event.start_mark)))
+                raise _Refused(F.make(F.YAML_TAG, file, f"tag {F.quote(tag)}", pos=_pos(event.start_mark)))
             if isinstance(event, yaml.ScalarEvent):
                 is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
                 plain = event.implicit[0] and not event.style and not is_key  # keys stay text
