@@ -41,7 +41,7 @@ def load(data: Optional[Path]):
         for finding in err.findings:
             output.say(finding.as_text())
         errors = sum(f.is_error for f in err.findings)
-        raise output.fail(f"scorecard: {errors} error(s) in the data; nothing was scored")
+        raise output.fail(f"scorecard: {errors} error(s) in the data; nothing was scored") from None
     return ds
 
 

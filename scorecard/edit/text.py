@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from scorecard.load.yamltree import plain_scalar
+from scorecard.load.yamltree import dotted, plain_scalar
 
 
 class EditError(Exception):
@@ -125,7 +125,7 @@ def find(root: Node, path: tuple) -> Node:
     for part in path:
         nxt = node.get(part)
         if nxt is None:
-            raise EditError(f"nothing at {_dotted(path)}")
+            raise EditError(f"nothing at {dotted(path)}")
         node = nxt
     return node
 
@@ -139,12 +139,12 @@ def apply(text: str, edits: list) -> str:
         if isinstance(edit, Replace):
             node = find(root, edit.path)
             if node.kind != "scalar":
-                raise EditError(f"{_dotted(edit.path)} is not a single value")
+                raise EditError(f"{dotted(edit.path)} is not a single value")
             splices.append((node.start, node.end, edit.text))
         else:
             splices += _insert(text, root, edit, nl)
     splices.sort(key=lambda s: (s[0], s[1]))
-    for (a0, a1, _), (b0, _b1, _) in zip(splices, splices[1:]):
+    for (_a0, a1, _), (b0, _b1, _) in zip(splices, splices[1:]):
         if b0 < a1:
             raise EditError("two edits overlap")
     for start, end, new in reversed(splices):
@@ -156,12 +156,12 @@ def _insert(text: str, root: Node, edit: Insert, nl: str) -> list[tuple[int, int
     parent = find(root, edit.path[:-1])
     key = edit.path[-1]
     if parent.kind != "map":
-        raise EditError(f"{_dotted(edit.path[:-1])} is not a mapping")
+        raise EditError(f"{dotted(edit.path[:-1])} is not a mapping")
     seq = parent.get(key)
     if seq is None:
         return _new_key(text, root, parent, key, edit, nl)
     if seq.kind != "seq":
-        raise EditError(f"{_dotted(edit.path)} is not a list")
+        raise EditError(f"{dotted(edit.path)} is not a list")
     if seq.flow:
         return _flow_insert(text, root, parent, key, seq, edit, nl)
     dash = column(text, seq.start)
@@ -314,7 +314,3 @@ def column(text: str, index: int) -> int:
 
 def line_of(text: str, index: int) -> int:
     return len(re.findall(r"\r\n|\n|\r", text[:index])) + 1
-
-
-def _dotted(path: tuple) -> str:
-    return ".".join(str(p) for p in path)

@@ -280,7 +280,7 @@ def _build(text: str, file: Path) -> Tree:
                         file,
                         f"key {F.quote(value)} appears twice{where}",
                         pos=_pos(mark),
-                        path=_dotted(cpath + (value,)),
+                        path=dotted(cpath + (value,)),
                     )
                 )
             stack[-1][2] = value
@@ -359,7 +359,7 @@ def _current_path(stack) -> Path_:
     return stack[-1][1] if stack else ()
 
 
-def _dotted(path: Path_) -> str:
+def dotted(path: Path_) -> str:
     """("indicators", 3, "name") → "indicators[3].name", the path a user can follow."""
     out = ""
     for part in path:
@@ -369,5 +369,3 @@ def _dotted(path: Path_) -> str:
             out += f".{part}" if out else str(part)
     return out
 
-
-dotted = _dotted

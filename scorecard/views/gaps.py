@@ -6,7 +6,7 @@ from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.card import IndicatorScore, Scorecard
 from scorecard.score.method import Trend
-from scorecard.views.labels import STATUS, TREND, pick, word
+from scorecard.views.labels import STATUS, pick, word
 
 
 def indicator_row(r: IndicatorScore, ds: Dataset, lang: str) -> dict:
