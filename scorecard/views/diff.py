@@ -4,35 +4,7 @@ from __future__ import annotations
 
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.compare import Change
-from scorecard.views.labels import STATUS, TREND, pick, word
-
-_KIND = {
-    "indicator": ("指标", "indicator"), "shortfall": ("短板", "shortfall"),
-    "action": ("行动", "action"), "horizon": ("阶段", "horizon"),
-}
-_REASON = {
-    "data": ("数据", "data"), "target": ("目标", "target"), "mapping": ("对应关系", "mapping"),
-    "method": ("方法参数", "method"), "indicator": ("指标变动", "indicator moved"),
-    "new": ("新增", "new"), "removed": ("删除", "removed"),
-}
-_WORDS = {
-    "changes": ("得分变化", "Score changes"),
-    "why": ("原因", "Why"),
-    "before": ("之前", "before"),
-    "after": ("之后", "after"),
-    "nothing": ("得分、状态和趋势均无变化", "no score, status or trend changed"),
-    "note": ("原因：数据 = 观测值增改；目标 = 该阶段目标值；对应关系 = 指标与短板/行动的归属；"
-             "方法参数 = 下限、方向、权重、状态分档或目标年",
-             "why: data = observations added or revised; target = the horizon's target value; "
-             "mapping = which indicators measure a shortfall or show an action; "
-             "method = floor, direction, weight, bands or horizon year"),
-}
-
-
-def _w(key: str, lang: str) -> str:
-    zh, en = _WORDS[key]
-    return en if lang == "en" else zh
-
+from scorecard.views.labels import KIND, REASON, STATUS, TREND, pick, word
 
 def rows(changes: list[Change], lang: str) -> list[dict]:
     """Flat rows: raw values for JSON and CSV; `reasons` are stable codes, `why` their details."""
@@ -66,7 +38,7 @@ def _why(why, lang: str) -> list[str]:
     for code, detail in why:
         grouped.setdefault(code, []).append(detail)
     sep = "，" if lang == "zh" else ", "
-    return [f"{pick(_REASON, code, lang)}: {sep.join(details)}" for code, details in grouped.items()]
+    return [f"{pick(REASON, code, lang)}: {sep.join(details)}" for code, details in grouped.items()]
 
 
 def _pair(before, after, show, arrow: str = "→") -> str:
@@ -76,7 +48,7 @@ def _pair(before, after, show, arrow: str = "→") -> str:
 
 def columns(lang: str) -> list[Column]:
     return [
-        Column("kind", word("kind", lang), lambda r: pick(_KIND, r["kind"], lang)),
+        Column("kind", word("kind", lang), lambda r: pick(KIND, r["kind"], lang)),
         Column("id", word("id", lang)),
         Column("horizon", word("horizon", lang)),
         Column("score", word("score", lang),
@@ -85,12 +57,12 @@ def columns(lang: str) -> list[Column]:
                lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick(STATUS, v, lang))),
         Column("trend", word("trend", lang),
                lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: pick(TREND, v, lang), "⇒")),
-        Column("why", _w("why", lang), lambda r: "; ".join(r["why"]) or "–"),
+        Column("why", word("why", lang), lambda r: "; ".join(r["why"]) or "–"),
     ]
 
 
 def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | None = None,
              notes: list[str] | None = None) -> Document:
-    section = Section("changes", _w("changes", lang), columns(lang), rows(changes, lang),
-                      empty=_w("nothing", lang))
-    return Document(dict(meta or {}), [section], [*(notes or []), _w("note", lang)], title)
+    section = Section("changes", word("changes", lang), columns(lang), rows(changes, lang),
+                      empty=word("nothing", lang))
+    return Document(dict(meta or {}), [section], [*(notes or []), word("note", lang)], title)

@@ -55,6 +55,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "lower": ("越低越好", "lower is better"),
     "stated": ("文献所述", "stated"),
     "assumption": ("假设", "assumption"),
+    "changes": ("得分变化", "Score changes"),
+    "why": ("原因", "Why"),
+    "before": ("之前", "before"),
+    "after": ("之后", "after"),
+    "nothing": ("得分、状态和趋势均无变化", "no score, status or trend changed"),
+    "note": ("原因：数据 = 观测值增改；目标 = 该阶段目标值；对应关系 = 指标与短板/行动的归属；"
+             "方法参数 = 下限、方向、权重、状态分档或目标年",
+             "why: data = observations added or revised; target = the horizon's target value; "
+             "mapping = which indicators measure a shortfall or show an action; "
+             "method = floor, direction, weight, bands or horizon year"),
 }
 
 STATUS = {
@@ -70,6 +80,17 @@ TREND = {
     "moderate": ("➚ 改善", "➚ improving"),
     "stagnating": ("→ 停滞", "→ stagnating"),
     "decreasing": ("↓ 倒退", "↓ decreasing"),
+}
+
+KIND = {
+    "indicator": ("指标", "indicator"), "shortfall": ("短板", "shortfall"),
+    "action": ("行动", "action"), "horizon": ("阶段", "horizon"),
+}
+
+REASON = {
+    "data": ("数据", "data"), "target": ("目标", "target"), "mapping": ("对应关系", "mapping"),
+    "method": ("方法参数", "method"), "indicator": ("指标变动", "indicator moved"),
+    "new": ("新增", "new"), "removed": ("删除", "removed"),
 }
 
 STATE = {
