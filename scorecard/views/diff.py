@@ -65,4 +65,4 @@ def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | 
              notes: list[str] | None = None) -> Document:
     section = Section("changes", word("changes", lang), columns(lang), rows(changes, lang),
                       empty=word("nothing", lang))
-    return Document(dict(meta or {}), [section], [*(notes or []), word("note", lang)], title)
+    return Document(dict(meta or {}), [section], [*(notes or []), word("note_why", lang)], title)

@@ -60,7 +60,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "before": ("之前", "before"),
     "after": ("之后", "after"),
     "nothing": ("得分、状态和趋势均无变化", "no score, status or trend changed"),
-    "note": ("原因：数据 = 观测值增改；目标 = 该阶段目标值；对应关系 = 指标与短板/行动的归属；"
+    "note_why": ("原因：数据 = 观测值增改；目标 = 该阶段目标值；对应关系 = 指标与短板/行动的归属；"
              "方法参数 = 下限、方向、权重、状态分档或目标年",
              "why: data = observations added or revised; target = the horizon's target value; "
              "mapping = which indicators measure a shortfall or show an action; "
