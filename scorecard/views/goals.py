@@ -37,4 +37,4 @@ def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
     note = ("* 种子文献未给出年份，目标年为假设（理由见 actions.yaml 的 year_reason）"
             if lang == "zh" else
             "* the sources name no years: each target year is an assumption (see year_reason in actions.yaml)")
-    return Document({}, [Section("goals", word("horizon", lang), columns, rows)], [note])
+    return Document({}, [Section("goals", word("goals", lang), columns, rows)], [note])

@@ -24,6 +24,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "priority": ("优先级", "Priority"),
     "horizon": ("阶段", "Horizon"),
     "goal": ("目标表述", "Goal"),
+    "goals": ("近中远期目标", "Goals by horizon"),
     "year": ("目标年", "Year"),
     "when": ("年份", "Year"),
     "derived": ("推算", "Derived"),
