@@ -84,6 +84,26 @@ def test_diff_against_another_folder(tmp_path):
     assert set(changed(doc)) == set(EXPECTED)
 
 
+def test_a_changed_weight_is_the_reason_shortfalls_and_actions_move(tmp_path):
+    old, new = tmp_path / "published", tmp_path / "working"
+    for folder in (old, new):
+        shutil.copytree(DATA / "mini", folder)
+        actions = folder / "actions.yaml"
+        text = actions.read_text(encoding="utf-8")
+        actions.write_text(text.replace("indicators: [basic-research-share]",
+                                        "indicators: [basic-research-share, fortune500]"), encoding="utf-8")
+    indicators = new / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    indicators.write_text(text.replace("    kind: count\n    shortfalls: [market, innovation]",
+                                       "    kind: count\n    weight: 3\n    shortfalls: [market, innovation]"),
+                          encoding="utf-8")
+    rows = changed(json.loads(run("diff", old, "--data", new, "-f", "json", "-H", "near").stdout))
+    # innovation and A1 both average basic-research-share (80) and fortune500 (100): 90 → (80 + 3·100)/4.
+    for key in (("shortfall", "innovation", "near"), ("action", "A1", "near")):
+        assert rows[key]["score_before"] == 90 and rows[key]["score_after"] == 95
+        assert rows[key]["reasons"] == ["method"] and rows[key]["why"] == ["方法参数: weight of fortune500"]
+
+
 def test_diff_speaks_every_format_with_ids(repo):
     data = repo / "data"
     run("set", "basic-research-share", "9", "--year", "2020", "--data", data)

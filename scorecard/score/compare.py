@@ -73,9 +73,10 @@ def compare(old: Dataset, new: Dataset, horizons: list[str] | None = None,
                                   _overall(new, b), (("new" if a is None else "removed", h),)))
             continue
         changes += _indicators(old, new, a, b, h)
-        changes += _shortfalls(old, new, a, b, h)
-        changes += _actions(old, new, a, b, h)
-        changes.append(_horizon(old, new, a, b, h))
+        moved = _moved_indicators(a, b)
+        changes += _groups("shortfall", old, new, a, b, h, moved)
+        changes += _groups("action", old, new, a, b, h, moved)
+        changes.append(_horizon(old, new, a, b, h, moved))
     keep = [c for c in changes if (everything or c.moved) and (only is None or (c.kind, c.id) in only)]
     order = {k: i for i, k in enumerate(KINDS)}
     hpos = {h: i for i, h in enumerate(names)}
@@ -147,46 +148,32 @@ def _series_changes(x: Indicator, y: Indicator) -> list[str]:
     return out
 
 
-def _shortfalls(old, new, a: Scorecard, b: Scorecard, h: str) -> list[Change]:
-    before = {s.shortfall.id: s for s in a.shortfalls}
-    after = {s.shortfall.id: s for s in b.shortfalls}
-    moved = _moved_indicators(old, new, a, b)
+def _groups(kind: str, old, new, a: Scorecard, b: Scorecard, h: str,
+            moved: dict[str, str]) -> list[Change]:
+    """Shortfalls or actions: each a mean of member indicators, so they move for the same reasons."""
+    def members(card: Scorecard) -> dict[str, tuple]:
+        if kind == "shortfall":
+            return {s.shortfall.id: (s.shortfall.name, s.result.score, s.indicators) for s in card.shortfalls}
+        return {s.action.id: (s.action.name, s.result.score, tuple(s.action.indicators)) for s in card.actions}
+
+    before, after = members(a), members(b)
     out = []
     for i in sorted(before.keys() | after.keys()):
         x, y = before.get(i), after.get(i)
-        sx = State(x.result.score, _v(x.status)) if x else None
-        sy = State(y.result.score, _v(y.status)) if y else None
+        sx = State(x[1], _status(old, x[1])) if x else None
+        sy = State(y[1], _status(new, y[1])) if y else None
         if x is None or y is None:
             why = [("new" if x is None else "removed", i)]
         else:
-            why = _membership(x.indicators, y.indicators)
-            why += [("indicator", f"{m} {moved[m]}") for m in y.indicators if m in moved]
-            why += [("method", f"weight of {m}") for m in y.indicators
+            why = _membership(x[2], y[2])
+            why += [("indicator", f"{m} {moved[m]}") for m in y[2] if m in moved]
+            why += [("method", f"weight of {m}") for m in y[2]
                     if m in old.indicators and old.indicators[m].weight != new.indicators[m].weight]
-        out.append(Change("shortfall", i, h, (y or x).shortfall.name, sx, sy, tuple(why)))
+        out.append(Change(kind, i, h, (y or x)[0], sx, sy, tuple(why)))
     return out
 
 
-def _actions(old, new, a: Scorecard, b: Scorecard, h: str) -> list[Change]:
-    before = {s.action.id: s for s in a.actions}
-    after = {s.action.id: s for s in b.actions}
-    moved = _moved_indicators(old, new, a, b)
-    out = []
-    for i in sorted(before.keys() | after.keys()):
-        x, y = before.get(i), after.get(i)
-        sx = State(x.result.score, _status(old, x.result.score)) if x else None
-        sy = State(y.result.score, _status(new, y.result.score)) if y else None
-        if x is None or y is None:
-            why = [("new" if x is None else "removed", i)]
-        else:
-            why = _membership(x.action.indicators, y.action.indicators)
-            why += [("indicator", f"{m} {moved[m]}") for m in y.action.indicators if m in moved]
-        out.append(Change("action", i, h, (y or x).action.name, sx, sy, tuple(why)))
-    return out
-
-
-def _horizon(old, new, a: Scorecard, b: Scorecard, h: str) -> Change:
-    moved = _moved_indicators(old, new, a, b)
+def _horizon(old, new, a: Scorecard, b: Scorecard, h: str, moved: dict[str, str]) -> Change:
     why = [("indicator", f"{m} {d}") for m, d in sorted(moved.items())]
     why += [(c, d) for c, d in _common(old, new, h)]
     added = sorted(new.indicators.keys() - old.indicators.keys())
@@ -201,7 +188,7 @@ def _membership(old_ids, new_ids) -> list[tuple[str, str]]:
     return [("mapping", d) for d in plus + minus]
 
 
-def _moved_indicators(old, new, a: Scorecard, b: Scorecard) -> dict[str, str]:
+def _moved_indicators(a: Scorecard, b: Scorecard) -> dict[str, str]:
     """Indicators whose score moved at this horizon → 'old → new' (scores), both datasets."""
     x = {r.id: r.score for r in a.indicators}
     y = {r.id: r.score for r in b.indicators}
