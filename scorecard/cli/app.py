@@ -38,10 +38,9 @@ def load(data: Optional[Path]):
     try:
         ds = load_dataset(where)
     except DataError as err:
-        for finding in err.findings:
-            output.say(finding.as_text())
         errors = sum(f.is_error for f in err.findings)
-        raise output.fail(f"scorecard: {errors} error(s) in the data; nothing was scored") from None
+        raise output.fail(f"scorecard: {errors} error(s) in the data; nothing was scored",
+                          found=err.findings) from None
     return ds
 
 
@@ -163,8 +162,7 @@ def validate(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
         found = err.findings
     errors = sum(f.is_error for f in found)
     if fmt is Format.table:
-        for finding in found:
-            output.say(finding.as_text())
+        output.findings(found)
         verdict = "invalid" if errors else "valid"
         output.say(f"scorecard: {' and '.join(files)}: {verdict}, "
                    f"{errors} error(s), {len(found) - errors} warning(s)")

@@ -63,6 +63,14 @@ def silence() -> None:
         pass
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
+def findings(found) -> None:
+    """Each finding on its own line of stderr: `file:line:col: severity[code]: …`."""
+    for finding in found:
+        say(finding.as_text())
+
+
+def fail(message: str, code: int = 1, found=()) -> typer.Exit:
+    """Say the findings, then the verdict; the caller raises the returned exit."""
+    findings(found)
     say(message)
     return typer.Exit(code)

@@ -66,13 +66,10 @@ def set_(
     try:
         done = update.apply(where, request)
     except update.Refused as err:
-        for finding in err.findings:
-            output.say(finding.as_text())
-        raise output.fail(f"scorecard: {err.message}", err.code) from None
+        raise output.fail(f"scorecard: {err.message}", err.code, err.findings) from None
     except DataError as err:
-        for finding in err.findings:
-            output.say(finding.as_text())
-        raise output.fail("scorecard: the data has errors; fix them first (nothing was written)") from None
+        raise output.fail("scorecard: the data has errors; fix them first (nothing was written)",
+                          found=err.findings) from None
     _tell(done)
     output.data(_set_report(done, horizon, lang.value), fmt.value)
 
@@ -109,8 +106,7 @@ def _tell(done) -> None:
         output.say(f"scorecard: {where} {_figure(done.new)}: added")
     for note in done.notes:
         output.say(f"scorecard: note: {note}")
-    for finding in done.warnings:
-        output.say(finding.as_text())
+    output.findings(done.warnings)
 
 
 def _set_report(done, horizon, lang: str):
@@ -172,9 +168,8 @@ def diff(
     except history.GitError as err:
         raise output.fail(f"scorecard: {err}") from None
     except DataError as err:
-        for finding in err.findings:
-            output.say(finding.as_text())
-        raise output.fail(f"scorecard: the data in {base} has errors; nothing was compared") from None
+        raise output.fail(f"scorecard: the data in {base} has errors; nothing was compared",
+                          found=err.findings) from None
     if horizon is not None and not (horizon.value in old.horizons and horizon.value in current.horizons):
         raise output.fail(f"scorecard: horizon {horizon.value!r} is not defined on both sides", 1)
     changes = compare(old, current, [horizon.value] if horizon else None)
