@@ -151,7 +151,7 @@ def parse(raw: bytes, file: Path) -> Tree:
     except _Refused as refused:
         raise F.DataError([refused.finding]) from None
     except yaml.MarkedYAMLError as err:
-        raise F.DataError([_syntax_finding(err, text, file)]) from None
+        raise F.DataError([_too_deep(err, text, file) or _syntax_finding(err, text, file)]) from None
     except yaml.reader.ReaderError as err:
         char = err.character if isinstance(err.character, int) else ord(err.character)
         at = text.find(chr(char))
@@ -161,6 +161,24 @@ def parse(raw: bytes, file: Path) -> Tree:
         raise F.DataError([F.make(F.YAML_SYNTAX, file, message, pos=pos, hint=hint)]) from None
     except yaml.YAMLError as err:
         raise F.DataError([F.make(F.YAML_SYNTAX, file, _one_line(str(err)))]) from None
+
+
+def _too_deep(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Finding | None:
+    """libyaml 0.2.5+ (inside PyYAML 6.0.3+) stops deep flow nesting itself, ahead of
+    the walk, because its scanner reads every bracket before the first event. The
+    text up to where it stopped is walked again, so the finding names the first
+    level too deep, as the walk's own check does."""
+    mark = err.problem_mark
+    if mark is None or "maximum nesting depth" not in (err.problem or ""):
+        return None
+    try:
+        _build(text[: mark.index], file)
+    except _Refused as refused:
+        if refused.finding.code == F.YAML_TOO_DEEP.code:
+            return refused.finding
+    except yaml.YAMLError:
+        pass
+    return F.make(F.YAML_TOO_DEEP, file, f"more than {MAX_DEPTH} levels of nesting", pos=_pos(mark))
 
 
 def too_large(file: Path, size: int) -> F.Finding:
