@@ -189,7 +189,9 @@ def _model_at(cls, loc: tuple):
 
 
 def _is_model(annotation) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    # On Python 3.10 `list[X]` passes isinstance(…, type) but not issubclass.
+    return (isinstance(annotation, type) and typing.get_origin(annotation) is None
+            and issubclass(annotation, BaseModel))
 
 
 def _strip_optional(annotation):
