@@ -26,7 +26,9 @@ def safe(text: str) -> Text:
 
 
 def _table(section: Section, columns: list[Column], widths: list[int]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    # Padding on the right only: Rich before 15 ignores pad_edge=False on the first
+    # column, so this is the one layout that prints the same on every version.
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 2, 0, 0), expand=False)
     for c, width in zip(columns, widths):
         table.add_column(safe(c.header), justify="right" if c.numeric else "left",
                          overflow="fold", width=width)
@@ -52,7 +54,7 @@ def _fit(console: Console, section: Section) -> tuple[Table, list[Column]]:
         widths = [_natural(section, c) for c in columns]
         least = [max(c.narrowest(w), _longest_word(section, c)) for w, c in zip(widths, columns)]
         droppable = [c for c in columns if c.drop]
-        room = console.width - 3 * (len(columns) - 1)
+        room = console.width - 3 * len(columns) + 1
         if sum(least) <= room or not droppable:
             return _table(section, columns, _share(widths, least, room)), hidden
         worst = max(droppable, key=lambda c: c.drop)
