@@ -119,7 +119,19 @@ TARGET_AT_FLOOR = _kind(
 )
 SOURCE_CONFLICT = _kind(
     "source-conflict", "warning", "Two sources give different values for the same year",
-    "both are kept; the tool scores the one listed last; check which one to trust",
+    "both are kept; the one scored is marked `scored: true` or comes first in `source_priority`",
+)
+CONFLICT_UNDECIDED = _kind(
+    "conflict-undecided", "error", "Sources disagree and nothing says which figure is scored",
+    "mark the figure to score with `scored: true`, or give the indicator a `source_priority`",
+)
+TARGET_RULE_DISAGREES = _kind(
+    "target-rule-disagrees", "warning", "A hand-written assumed target differs from its rule",
+    "the written number is scored; remove it to use the rule's, or drop the rule",
+)
+OLD_FORM = _kind(
+    "old-form", "error", "A key in the form of an earlier version",
+    "write it in today's form, as the message says (docs/data-format.md, \"Older forms\")",
 )
 CITATION_NO_SECTION = _kind(
     "citation-no-section", "warning", "A citation names no section",

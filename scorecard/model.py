@@ -10,13 +10,30 @@ Checks that need the whole dataset (ids that exist, no duplicates) live in
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from fractions import Fraction
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 HORIZONS = ("near", "mid", "long")
 Horizon = Literal["near", "mid", "long"]
 Id = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)
+Kind = Literal["count", "share", "amount", "ratio", "rank", "index"]
+
+# A bound's relation as written in the data → how it is shown.
+RELATIONS = {"<": "<", "≤": "≤", "<=": "≤", ">": ">", "≥": "≥", ">=": "≥", "≈": "≈", "~": "≈"}
+Relation = Literal["<", "≤", "<=", ">", "≥", ">=", "≈", "~"]
+
+
+def _fraction(value: object) -> object:
+    """`1/3` as written in YAML (text) → 0.333…; numbers pass through."""
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*/\s*[1-9]\d*\s*", value):
+        return float(Fraction(value.replace(" ", "")))
+    return value
+
+
+Share = Annotated[float, BeforeValidator(_fraction), Field(ge=0, le=1)]
 
 
 class Strict(BaseModel):
@@ -63,16 +80,31 @@ class Shortfall(Strict):
 
 
 class Observation(Strict):
-    """Shanghai's value in a year, with the sentence it comes from."""
+    """Shanghai's value in a year, with the sentence it comes from.
+
+    `relation` marks a bound ("不到1/3" is < 33.3); `scored` picks this figure
+    where sources disagree about the year.
+    """
 
     year: int = Field(ge=1900, le=2100)
     value: float
+    relation: Relation | None = None
     source: str = Field(min_length=1)
     quote: str | None = Field(default=None, description="the words in the source that give it")
     derived: str | None = Field(
         default=None, description="how the value was computed from the quoted words"
     )
     note: str | None = None
+    scored: bool | None = None
+
+    @property
+    def source_id(self) -> str:
+        return self.source.split(" ")[0]
+
+    @property
+    def bound(self) -> str | None:
+        """The relation as shown: one of <, ≤, >, ≥, ≈; None for an exact figure."""
+        return RELATIONS[self.relation] if self.relation else None
 
 
 class Benchmark(Observation):
@@ -105,23 +137,79 @@ class Target(Strict):
         return self.basis == "assumption"
 
 
+class Level(Strict):
+    """A reference level the sources give, e.g. 国际科创城市约15%."""
+
+    value: float
+    source: str = Field(min_length=1)
+    quote: str | None = None
+
+
+Reference = Literal["best_peer", "best_mean", "peer_median", "level", "ideal"]
+Digits = Union[int, Literal["figure"]]
+
+
+class RuleParameters(Strict):
+    """What a rule may set and an indicator may override."""
+
+    reference: Reference | None = None
+    k: int | None = Field(default=None, ge=1)
+    level: Level | None = None
+    ideal: float | None = None
+    reach: Share | None = None
+    fractions: dict[str, Share] | None = None
+    base_year: int | None = Field(default=None, ge=1900, le=2100)
+    digits: Digits | None = Field(default=None)
+
+    @field_validator("digits")
+    @classmethod
+    def _digits(cls, value):
+        if isinstance(value, int) and not 0 <= value <= 6:
+            raise ValueError("digits must be between 0 and 6, or 'figure'")
+        return value
+
+
+class RuleVary(Strict):
+    """The range each uncertain parameter of a rule is drawn from in a robustness analysis."""
+
+    fractions: dict[str, Annotated[list[Share], Field(min_length=2, max_length=2)]] | None = None
+    reference: list[Reference] | None = Field(default=None, min_length=1)
+
+
+class Rule(RuleParameters):
+    """A named target rule of `method.rules` (docs/method.md, "Targets")."""
+
+    formula: Literal["close_gap", "trend"]
+    vary: RuleVary | None = None
+
+
+class RuleUse(RuleParameters):
+    """An indicator's rule with the parameters it overrides."""
+
+    use: str = Id
+
+
 class Indicator(Strict):
     """A measurable quantity with Shanghai's series, peers' values and targets.
 
-    `floor` is L of the scoring method: the value that scores 0. It defaults to 0
-    for higher-is-better quantities with a natural zero; lower-is-better
-    indicators must state theirs.
+    `floor` is L of the scoring method, the value that scores 0: the natural
+    zero when left out (a rank's is that of 1/rank), a stated value with its
+    reason, or `worst`, the worst of the subject and its peers. `rule` names the
+    target rule that sets its assumed targets; `unscored` says why it has none.
     """
 
     id: str = Id
     name: Text
     unit: Text
-    kind: Literal["count", "share", "amount", "ratio", "rank", "index"] = "amount"
+    kind: Kind = "amount"
     direction: Literal["higher", "lower"] = "higher"
-    floor: float | None = None
+    floor: float | Literal["worst"] | None = None
     floor_reason: str | None = None
     weight: float = Field(default=1.0, gt=0)
     shortfalls: list[str] = Field(min_length=1)
+    rule: str | RuleUse | None = None
+    unscored: str | None = Field(default=None, min_length=1)
+    source_priority: list[str] | None = Field(default=None, min_length=1)
     observations: list[Observation] = Field(default_factory=list)
     benchmarks: list[Benchmark] = Field(default_factory=list)
     targets: dict[Horizon, Target] = Field(default_factory=dict)
@@ -135,17 +223,30 @@ class Indicator(Strict):
         return ids
 
     @model_validator(mode="after")
-    def _lower_needs_floor(self) -> Indicator:
-        if self.direction == "lower" and self.floor is None:
+    def _floor_fits_kind(self) -> Indicator:
+        if self.kind == "rank":
+            if self.floor not in (None, "worst"):
+                raise ValueError("a rank has no numeric `floor`: ranks are scored on 1/rank, "
+                                 "whose zero is the end of any list (docs/method.md); remove it")
+            if self.direction != "lower":
+                raise ValueError("a rank is better when lower: write `direction: lower`")
+        elif self.direction == "lower" and self.floor is None:
             raise ValueError(
                 "a lower-is-better indicator must state its `floor` "
-                "(the value that scores 0, e.g. 100 for a share)"
+                "(the value that scores 0, e.g. 100 for a share), or `floor: worst`"
             )
+        if self.unscored and self.rule:
+            raise ValueError("an indicator is either `unscored` (with its reason) or has a `rule`, not both")
         return self
 
     @property
-    def lower_bound(self) -> float:
-        return 0.0 if self.floor is None else self.floor
+    def rule_name(self) -> str | None:
+        return self.rule.use if isinstance(self.rule, RuleUse) else self.rule
+
+    @property
+    def scale(self) -> str:
+        """`reciprocal` for ranks (scored on 1/rank), else `linear`."""
+        return "reciprocal" if self.kind == "rank" else "linear"
 
 
 class HorizonGoal(Strict):
@@ -192,27 +293,59 @@ class Action(Strict):
 
 
 class Bands(Strict):
-    """Lower edges of the status bands on the attainment score (SDR-style colours)."""
+    """Lower edges of the level bands on the attainment score (the SDG Index dashboards);
+    `achieved` is 100."""
 
-    on_track: float = Field(default=75, gt=0, lt=100)
-    moderate: float = Field(default=50, gt=0, lt=100)
-    significant: float = Field(default=25, gt=0, lt=100)
+    challenges_remain: float = Field(default=75, gt=0, lt=100)
+    moderate_challenges: float = Field(default=50, gt=0, lt=100)
+    significant_challenges: float = Field(default=25, gt=0, lt=100)
 
     @model_validator(mode="after")
     def _ordered(self) -> Bands:
-        if not self.significant < self.moderate < self.on_track:
-            raise ValueError("bands must rise: significant < moderate < on_track")
+        if not self.significant_challenges < self.moderate_challenges < self.challenges_remain:
+            raise ValueError("bands must rise: significant_challenges < moderate_challenges "
+                             "< challenges_remain")
         return self
+
+
+class MethodVary(Strict):
+    """Uncertain method inputs for a robustness analysis: ± share of each weight, ± points of
+    each band edge, and the floors an indicator without a stated floor may take."""
+
+    weights: float = Field(default=0.25, ge=0, lt=1)
+    bands: float = Field(default=5, ge=0, le=25)
+    floors: list[Literal["natural", "worst"]] = Field(default_factory=lambda: ["natural", "worst"],
+                                                      min_length=1)
+
+
+_DIGITS = {"count": 0, "rank": 0, "share": 1, "ratio": 1, "index": 1, "amount": "figure"}
+
+
+class Method(Strict):
+    """Every choice the scores rest on that is not a figure (docs/method.md)."""
+
+    bands: Bands = Field(default_factory=Bands)
+    coverage: float = Field(default=0.6, gt=0, le=1)
+    source_priority: Literal["newest"] | list[str] = "newest"
+    base_year: int | None = Field(default=None, ge=1900, le=2100)
+    digits: dict[Kind, Digits] = Field(default_factory=lambda: dict(_DIGITS))
+    rules: dict[str, Rule] = Field(default_factory=dict)
+    vary: MethodVary = Field(default_factory=MethodVary)
+
+    def digits_for(self, kind: str) -> Digits:
+        return self.digits.get(kind, _DIGITS[kind])
 
 
 class IndicatorsFile(Strict):
     """`indicators.yaml`."""
 
+    subject: Text | None = None
+    languages: list[str] = Field(default_factory=lambda: ["zh", "en"], min_length=1)
+    method: Method = Field(default_factory=Method)
     sources: list[Source] = Field(min_length=1)
     peers: list[Peer] = Field(default_factory=list)
     shortfalls: list[Shortfall] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
-    bands: Bands = Field(default_factory=Bands)
 
 
 class ActionsFile(Strict):

@@ -34,7 +34,9 @@ def test_gaps_json_rows_carry_id(mini):
     assert [r["id"] for r in doc["indicators"]] == [
         "offshore-settlement", "basic-research-share", "fortune500", "unmeasured"]
     first = doc["indicators"][0]
-    assert first["score"] == 50 and first["status"] == "moderate" and first["target_basis"] == "assumption"
+    assert first["score"] == 50 and first["status"] == "moderate_challenges"
+    assert first["target_basis"] == "assumption" and first["target_rule"] is None
+    assert first["target_note"] == "halve the distance from 100%"
     assert doc["horizon"] == "near" and doc["covered"] == 3 and doc["total"] == 4
     assert doc["shortfalls"][0]["id"] == "market"
     assert {b["id"] for b in doc["blind_spots"]} == {"orphan", "A3", "offshore-settlement", "unmeasured"}
@@ -79,7 +81,8 @@ def test_goals_show_each_horizon_with_score_and_coverage(mini):
 def test_indicators_lists_targets_per_horizon(mini):
     doc = json.loads(run("indicators", "--data", mini, "-f", "json").stdout)
     basic = next(r for r in doc["indicators"] if r["id"] == "basic-research-share")
-    assert (basic["target_near"], basic["target_long"], basic["target_long_basis"]) == (10, 15, "stated")
+    assert basic["targets"] == {"near": {"value": 10, "basis": "assumption", "rule": None},
+                                "long": {"value": 15, "basis": "stated", "rule": None}}
 
 
 def test_show_marks_a_conflict_between_sources(mini):

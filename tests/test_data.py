@@ -33,6 +33,15 @@ def actions_file() -> ActionsFile:
     return ActionsFile.model_validate(yaml.safe_load((ROOT / "actions.yaml").read_text("utf-8")))
 
 
+@lru_cache(maxsize=None)
+def target_plans():
+    """Every indicator's targets as the engine computes them from the declared rules."""
+    from scorecard.load.dataset import Location, load
+    from scorecard.score.targets import plans
+
+    return plans(load(Location(ROOT, "option")))
+
+
 def figures():
     """Every observation and benchmark, with the indicator it belongs to and a label for messages."""
     for ind in indicators_file().indicators:
@@ -225,10 +234,15 @@ def test_the_fortune_500_conflict_between_the_seeds_is_kept():
 
 
 def test_lower_is_better_indicators_say_why_their_floor():
-    unexplained = [
-        i.id for i in indicators_file().indicators if i.direction == "lower" and not i.floor_reason
-    ]
+    unexplained = [i.id for i in indicators_file().indicators
+                   if i.direction == "lower" and i.kind != "rank" and not i.floor_reason]
     assert not unexplained
+
+
+def test_no_floor_is_worked_out_from_shanghais_own_value():
+    # Ranks are scored on 1/rank (natural zero); every stated floor is a natural end of its scale.
+    stated = {i.id: i.floor for i in indicators_file().indicators if i.floor is not None}
+    assert set(stated.values()) <= {100}, stated
 
 
 def test_ranks_are_lower_is_better():
@@ -253,20 +267,27 @@ def test_every_target_has_a_basis_and_assumptions_give_a_reason():
 
 
 def test_the_stated_target_for_basic_research_is_the_seeds_fifteen_percent():
-    basic = next(i for i in indicators_file().indicators if i.id == "basic-research-share")
+    basic = target_plans()["basic-research-share"]
     long = basic.targets["long"]
-    assert (long.value, long.basis, long.source) == (15, "stated", "003 二(一)")
-    assert basic.targets["near"].basis == "assumption"
+    assert (long.value, long.basis, long.given.source) == (15, "stated", "003 二(一)")
+    near = basic.targets["near"]
+    assert (near.basis, near.rule, near.value) == ("assumption", "catch-up", 10.3)  # 8 + 7/3
+
+
+def test_every_assumed_target_comes_from_a_declared_rule():
+    hand_made = [(p.id, h) for p in target_plans().values() for h, t in p.targets.items()
+                 if t.basis == "assumption" and t.rule is None]
+    assert not hand_made
 
 
 def test_targets_step_towards_the_goal_from_near_to_long():
     """Near is no further along than mid, and mid no further than long, in the indicator's direction."""
     sign = {"higher": 1, "lower": -1}
     backwards = []
-    for ind in indicators_file().indicators:
-        steps = [ind.targets[h].value for h in ("near", "mid", "long") if h in ind.targets]
-        if any(sign[ind.direction] * (b - a) < 0 for a, b in zip(steps, steps[1:])):
-            backwards.append((ind.id, steps))
+    for p in target_plans().values():
+        steps = [p.targets[h].value for h in ("near", "mid", "long") if h in p.targets]
+        if any(sign[p.indicator.direction] * (b - a) < 0 for a, b in zip(steps, steps[1:])):
+            backwards.append((p.id, steps))
     assert not backwards
 
 
@@ -274,25 +295,24 @@ def test_targets_ask_for_progress_on_the_latest_value():
     """A target that the latest value already meets would score 100 from the start."""
     sign = {"higher": 1, "lower": -1}
     already_met = []
-    for ind in indicators_file().indicators:
-        if not ind.observations or not ind.targets:
+    for p in target_plans().values():
+        near = p.targets.get("near")
+        if not p.series or near is None:
             continue
-        latest_year = max(o.year for o in ind.observations)
-        latest = max(
-            (o.value for o in ind.observations if o.year == latest_year),
-            key=lambda v: sign[ind.direction] * v,
-        )
-        near = ind.targets.get("near")
-        if near and sign[ind.direction] * (near.value - latest) <= 0:
-            already_met.append((ind.id, latest, near.value))
+        latest = p.series[-1].value
+        if sign[p.indicator.direction] * (near.value - latest) <= 0:
+            already_met.append((p.id, latest, near.value))
     assert not already_met
 
 
-def test_targets_are_set_for_most_indicators_with_data():
-    ind = indicators_file()
-    with_data = [i for i in ind.indicators if i.observations]
-    with_targets = [i for i in with_data if set(i.targets) == {"near", "mid", "long"}]
-    assert len(with_targets) >= len(with_data) / 2
+def test_targets_are_set_for_most_indicators_meant_to_be_scored():
+    counted = [p for p in target_plans().values() if p.series and not p.unscored]
+    with_targets = [p for p in counted if set(p.targets) == {"near", "mid", "long"}]
+    assert len(with_targets) >= 0.75 * len(counted)
+
+
+def test_unscored_indicators_say_why():
+    assert all(i.unscored.strip() for i in indicators_file().indicators if i.unscored)
 
 
 # ── Horizons, programmes and actions ──────────────────────────────────────────────────────────

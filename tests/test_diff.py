@@ -109,7 +109,7 @@ def test_diff_speaks_every_format_with_ids(repo):
     run("set", "basic-research-share", "9", "--year", "2020", "--data", data)
     table = run("diff", "--data", data, "--lang", "en", "-H", "near").stdout
     cells = [re.split(r"\s{2,}", line.strip()) for line in table.splitlines() if line.startswith("indicator")]
-    assert cells == [["indicator", "basic-research-share", "near", "80 → 90", "on track", "↑ on track",
+    assert cells == [["indicator", "basic-research-share", "near", "80 → 90", "challenges remain", "↑ on track",
                       "data: 2020 8 → 9 (003 二(一))"]]
     rows = list(csv.DictReader(io.StringIO(run("diff", "--data", data, "-f", "csv").stdout.lstrip("\ufeff"))))
     assert [r["id"] for r in rows][:2] == ["basic-research-share", "basic-research-share"]

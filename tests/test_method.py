@@ -57,15 +57,25 @@ def test_peer_gap_to_the_frontier():
 
 @pytest.mark.parametrize(
     "score, expected",
-    [(100, "achieved"), (99.9, "on_track"), (75, "on_track"), (74.9, "moderate"),
-     (50, "moderate"), (25, "significant"), (24.9, "major"), (0, "major")],
+    [(100, "achieved"), (99.9, "challenges_remain"), (75, "challenges_remain"),
+     (74.9, "moderate_challenges"), (50, "moderate_challenges"), (25, "significant_challenges"),
+     (24.9, "major_challenges"), (0, "major_challenges")],
 )
-def test_status_bands(score, expected):
+def test_status_bands_use_level_words_never_trend_words(score, expected):
     assert m.status(score).value == expected
+    assert m.status(score).value not in {t.value for t in m.Trend}
 
 
 def test_status_bands_are_configurable():
-    assert m.status(60, on_track=60, moderate=40, significant=20) is m.Status.ON_TRACK
+    assert m.status(60, challenges_remain=60, moderate_challenges=40,
+                    significant_challenges=20) is m.Status.CHALLENGES_REMAIN
+
+
+def test_a_score_a_hair_below_an_edge_is_on_it():
+    # 0.1 + 0.2 + … sums that should make 75 can land at 74.99999999999999.
+    assert m.status(75 - 1e-12) is m.Status.CHALLENGES_REMAIN
+    assert m.status(100 - 1e-12) is m.Status.ACHIEVED
+    assert m.status(75 - 1e-3) is m.Status.MODERATE_CHALLENGES
 
 
 # Trend: s0 = 60 in 2015, horizon 2025, so the required pace r* = (100 − 60)/10 = 4 points a year.
@@ -115,3 +125,80 @@ def test_unit_pace_needed_and_done():
     needed, done = m.unit_pace(10, 8, 2020, 2025, baseline=6, y0=2015)
     assert needed == pytest.approx(0.4) and done == pytest.approx(0.4)
     assert m.unit_pace(10, 8, 2020, 2020) == (None, None)  # horizon reached, one observation
+
+
+# ── Bounds and scales ─────────────────────────────────────────────────────────────────────────
+
+
+def test_a_rank_is_scored_on_its_reciprocal():
+    # Rank 60 against a target rank of 41: 100 · (1/60)/(1/41) = 100 · 41/60.
+    posts = m.Goalposts(41, None, "lower", "reciprocal")
+    assert posts.score(60) == pytest.approx(68.333, abs=1e-3)
+    assert posts.score(41) == 100 and posts.score(30) == 100
+    assert posts.gap_share(60) == pytest.approx(1 - 41 / 60)
+
+
+def test_trailing_every_peer_cannot_read_as_near_a_target_at_the_best_peer():
+    # Shanghai's best firm is #60, Beijing's #2: against Beijing's rank the score is 100 · 2/60.
+    assert m.Goalposts(2, None, "lower", "reciprocal").score(60) == pytest.approx(3.333, abs=1e-3)
+    # On a straight scale from a floor of 500 the same rank read as 88.
+    assert m.Goalposts(2, 500, "lower").score(60) == pytest.approx(88.35, abs=1e-2)
+
+
+def test_a_reciprocal_scale_with_a_floor_at_the_worst_rank():
+    # Floor at rank 50, target rank 10: 1/50 → 0, 1/10 → 100; rank 20 is (1/20 − 1/50)/(1/10 − 1/50).
+    assert m.Goalposts(10, 50, "lower", "reciprocal").score(20) == pytest.approx(37.5)
+
+
+def test_linear_goalposts_fold_the_direction_into_the_bounds():
+    assert m.Goalposts(66, 100, "lower").score(83) == 50
+    assert m.Goalposts(15, None, "higher").score(8) == pytest.approx(53.333, abs=1e-3)  # natural zero
+
+
+def test_peer_ratio_says_how_many_times_better_the_best_peer_is_in_both_directions():
+    assert m.peer_gap(9, 60, "higher") == (51, pytest.approx(6.667, abs=1e-3))
+    assert m.peer_gap(60, 2, "lower") == (-58, 30)  # rank 2 against rank 60: ×30, not ×0.03
+    assert m.peer_gap(0, 4, "higher") == (4, None)
+    assert m.peer_gap(5, 0, "lower") == (-5, None)
+
+
+@pytest.mark.parametrize("relation, direction, bound", [
+    ("<", "higher", "upper"), ("≤", "higher", "upper"), (">", "higher", "lower"), ("≥", "higher", "lower"),
+    ("<", "lower", "lower"), (">", "lower", "upper"), ("≈", "higher", None), (None, "higher", None),
+])
+def test_a_score_from_a_bound_is_itself_a_bound(relation, direction, bound):
+    assert m.score_bound(relation, direction) == bound
+
+
+# ── Tolerance, coverage and priority ─────────────────────────────────────────────────────────
+
+
+def test_a_pace_equal_to_the_required_one_but_for_float_noise_is_on_track():
+    # 120 → 240 from 2015 to 2020 against 360 by 2025: s0 = 33.33…, st = 66.66…; both paces are
+    # 6.67 points a year, but the two sides differ in the last bit.
+    s0, st = 100 * 120 / 360, 100 * 240 / 360
+    p = m.pace(s0, 2015, st, 2020, 2025)
+    assert p.observed != p.required and abs(p.observed - p.required) < 1e-9
+    assert m.trend(s0, 2015, st, 2020, 2025) is m.Trend.ON_TRACK
+
+
+def test_a_flat_series_is_stagnating_not_decreasing():
+    assert m.trend(50, 2015, 50 - 1e-12, 2020, 2030) is m.Trend.STAGNATING
+
+
+@pytest.mark.parametrize("scores, threshold, expected", [
+    ([80, 60, None], 0.6, "moderate_challenges"),  # 2 of 3 ≥ 60%: mean 70
+    ([80, None, None], 0.6, "insufficient_data"),  # 1 of 3
+    ([80, None, None, None, None], 0.2, "challenges_remain"),  # 1 of 5 = the threshold
+    ([None, None], 0.6, "insufficient_data"),  # nothing scored
+    ([], 0.6, None),  # nothing meant to be scored
+])
+def test_an_aggregate_from_too_few_members_is_insufficient_data(scores, threshold, expected):
+    status = m.aggregate_status(m.aggregate(scores), threshold, m.status)
+    assert (status.value if status else None) == expected
+
+
+def test_priority_is_the_mean_distance_of_the_shortfalls_addressed():
+    assert m.priority([10, 30, None]) == 20
+    assert m.priority([None]) is None
+    assert m.distance(62.5) == 37.5 and m.distance(None) is None

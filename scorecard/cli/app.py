@@ -154,10 +154,13 @@ def validate(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
     from scorecard.load.dataset import locate
     from scorecard.views import findings as view
 
+    from scorecard.score.targets import audit, plans
+
     where = locate(data)
     files = [str(where.indicators), str(where.actions)]
     try:
-        found = load_dataset(where).warnings
+        ds = load_dataset(where)
+        found = sorted([*ds.warnings, *audit(ds, plans(ds).values())])
     except DataError as err:
         found = err.findings
     errors = sum(f.is_error for f in found)

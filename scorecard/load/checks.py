@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from scorecard import findings as F
 from scorecard.load.schema import Partial
 from scorecard.load.yamltree import Tree, dotted
-from scorecard.model import Indicator
+from scorecard.model import Indicator, Method, RuleUse
+from scorecard.score.figures import Priority, choose, conflicted, groups
 
 # Each did-you-mean compares against every known id; past this many, the list alone.
 _SUGGESTIONS = 100
@@ -25,7 +26,12 @@ _ACTION_LISTS = ("horizons", "programmes", "actions")
 
 def run(ind, act, ti: Tree | None, ta: Tree | None) -> list[F.Finding]:
     """`ind` and `act`: a validated file, a `Partial`, or None when the file did not parse."""
-    return [*_ids(ind, act, ti, ta), *_references(ind, act, ti, ta), *_indicators(ind, ti)]
+    return [*_ids(ind, act, ti, ta), *_references(ind, act, ti, ta), *_indicators(ind, ti),
+            *_method(ind, act, ti)]
+
+
+def _method_of(ind):
+    return None if ind is None or isinstance(ind, Partial) else ind.method
 
 
 def _entries(file, name: str) -> list | None:
@@ -146,17 +152,27 @@ def _indicators(ind, tree: Tree | None) -> Iterator[F.Finding]:
                 problem = impossible(x, point.value)
                 if problem:
                     yield _at(tree, F.VALUE_IMPOSSIBLE, ("indicators", i, key, j, "value"), problem)
+        floor = _fixed_floor(x)
         for h, t in x.targets.items():
             path = ("indicators", i, "targets", h, "value")
             problem = impossible(x, t.value)
             if problem:
                 yield _at(tree, F.VALUE_IMPOSSIBLE, path, problem)
-            elif t.value == x.lower_bound:
+            elif floor is None:
+                continue
+            elif t.value == floor:
                 yield _at(tree, F.TARGET_AT_FLOOR, path, f"{h} target {t.value:g} equals the floor")
-            elif (t.value < x.lower_bound) == (x.direction == "higher"):
+            elif (t.value < floor) == (x.direction == "higher"):
                 side = "above" if x.direction == "higher" else "below"
                 yield _at(tree, F.TARGET_WRONG_SIDE, path,
-                          f"{h} target {t.value:g} should be {side} the floor {x.lower_bound:g}")
+                          f"{h} target {t.value:g} should be {side} the floor {floor:g}")
+
+
+def _fixed_floor(x: Indicator) -> float | None:
+    """The floor when it is known without the figures: stated, or 0 for a linear natural zero."""
+    if x.floor == "worst" or x.kind == "rank":
+        return None
+    return 0.0 if x.floor is None else float(x.floor)
 
 
 def _series(x: Indicator, path: tuple, points, tree: Tree) -> Iterator[F.Finding]:
@@ -170,16 +186,122 @@ def _series(x: Indicator, path: tuple, points, tree: Tree) -> Iterator[F.Finding
         who = f"{peer} " if peer else ""
         by_source: dict[str, int] = {}
         for j in idx:
-            src = points[j].source.split(" ")[0]
+            src = points[j].source_id
             if src in by_source:
                 yield _at(tree, F.YEAR_DUPLICATE, (*path, j, "year"),
                           f"{who}{year} appears twice from source {F.quote(src)} in {F.quote(x.id)}")
             by_source[src] = j
-        values = {points[j].value for j in idx}
-        if len(by_source) > 1 and len(values) > 1:
-            listing = ", ".join(f"{points[j].source}: {points[j].value:g}" for j in idx)
-            yield _at(tree, F.SOURCE_CONFLICT, (*path, idx[-1], "value"),
-                      f"{x.id}: {who}{year} differs between sources ({listing})")
+
+
+def _conflicts(ind, tree: Tree) -> Iterator[F.Finding]:
+    """Figures of one year that disagree: which is scored must be declared, once.
+
+    In a file that failed its schema the method is unknown: conflicts are shown as
+    the default method would decide them, and none is called undecided."""
+    if ind is None:
+        return
+    partial = isinstance(ind, Partial)
+    method = Method() if partial else ind.method
+    years = {s.id: s.year for _, s in _each(ind, "sources")}
+    for i, x in _each(ind, "indicators"):
+        order = Priority(x.source_priority, method.source_priority, years)
+        for key in ("observations", "benchmarks"):
+            points = getattr(x, key)
+            where = {id(p): j for j, p in enumerate(points)}
+            for (peer, year), group in groups(points).items():
+                who = f"{peer} " if peer else ""
+                flagged = [p for p in group if p.scored]
+                if len(flagged) > 1:
+                    yield _at(tree, F.CONFLICT_UNDECIDED, ("indicators", i, key, where[id(flagged[1])], "scored"),
+                              f"{x.id}: {who}{year} has more than one figure marked `scored: true`",
+                              "mark only the figure to score")
+                    continue
+                if not conflicted(group) or len({p.source_id for p in group}) < len(group):
+                    continue  # agreeing figures, or a year twice from one source (year-duplicate)
+                listing = ", ".join(f"{p.source}: {p.value:g}" for p in group)
+                chosen = choose(group, order)
+                if chosen is None and partial:
+                    continue
+                if chosen is None:
+                    yield _at(tree, F.CONFLICT_UNDECIDED, ("indicators", i, key, where[id(group[-1])], "value"),
+                              f"{x.id}: {who}{year} differs between sources ({listing}) "
+                              "and nothing says which to score")
+                else:
+                    yield _at(tree, F.SOURCE_CONFLICT, ("indicators", i, key, where[id(chosen)], "value"),
+                              f"{x.id}: {who}{year} differs between sources ({listing}); "
+                              f"{chosen.source}'s {chosen.value:g} is scored")
+
+
+def _method(ind, act, ti: Tree | None) -> Iterator[F.Finding]:
+    """The method block against the data: rules that exist and can be applied, horizons and
+    sources that exist."""
+    yield from _conflicts(ind, ti)
+    method = _method_of(ind)
+    if method is None:
+        return
+    horizons = _known(act, "horizons")
+    sources = {s.id for s in ind.sources}
+    if isinstance(method.source_priority, list):
+        for j, src in enumerate(method.source_priority):
+            if src not in sources:
+                yield _at(ti, F.REF_UNKNOWN, ("method", "source_priority", j),
+                          f"unknown source {F.quote(src)}", f"known sources: {F.listing(sources)}")
+    for name, rule in method.rules.items():
+        yield from _horizon_keys(ti, ("method", "rules", name), rule, horizons)
+    for i, x in _each(ind, "indicators"):
+        base = ("indicators", i)
+        for j, src in enumerate(x.source_priority or []):
+            if src not in sources:
+                yield _at(ti, F.REF_UNKNOWN, (*base, "source_priority", j),
+                          f"unknown source {F.quote(src)}", f"known sources: {F.listing(sources)}")
+        name = x.rule_name
+        if name is None:
+            continue
+        path = (*base, "rule", "use") if isinstance(x.rule, RuleUse) else (*base, "rule")
+        rule = method.rules.get(name)
+        if rule is None:
+            known = list(method.rules)
+            hint = F.did_you_mean(name, known) or f"rules in method.rules: {F.listing(known)}"
+            yield _at(ti, F.REF_UNKNOWN, path, f"unknown rule {F.quote(name)}", hint)
+            continue
+        over = x.rule if isinstance(x.rule, RuleUse) else None
+        if over is not None:
+            yield from _horizon_keys(ti, (*base, "rule"), over, horizons)
+        pick = lambda key: next((getattr(o, key) for o in (over, rule)  # noqa: E731
+                                 if o is not None and getattr(o, key) is not None), None)
+        if pick("base_year") is None and method.base_year is None:
+            yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: rule {F.quote(name)} has no base year",
+                      "set `base_year` in `method:` (or on the rule): the year its targets are computed as of")
+        if rule.formula == "close_gap":
+            if not pick("fractions"):
+                yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: rule {F.quote(name)} has no `fractions`",
+                          "give the share of the gap to close by each horizon, e.g. {near: 1/3, long: 1}")
+            reference = pick("reference") or "best_peer"
+            if reference == "level" and pick("level") is None:
+                yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: reference `level` needs a `level`",
+                          "write level: {value: 15, source: \"<source> <section>\", quote: \"…\"}")
+            if reference == "ideal" and pick("ideal") is None and x.kind != "share":
+                yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: reference `ideal` needs an `ideal`",
+                          "only a share has an ideal end known without saying (0% or 100%)")
+
+
+def _horizon_keys(tree: Tree, base: tuple, params, horizons) -> Iterator[F.Finding]:
+    if horizons is None:
+        return
+    spots = [("fractions", params.fractions)]
+    if getattr(params, "vary", None) is not None:
+        spots.append(("vary", params.vary.fractions))
+    for key, mapping in spots:
+        for h in mapping or {}:
+            if h not in horizons:
+                path = (*base, key, h) if key == "fractions" else (*base, "vary", "fractions", h)
+                hint = F.did_you_mean(h, horizons) or f"horizons: {F.listing(horizons)}"
+                yield _at(tree, F.REF_UNKNOWN, path, f"unknown horizon {F.quote(h)}", hint)
+    vary = getattr(params, "vary", None)
+    for h, (low, high) in ((vary.fractions or {}).items() if vary else ()):
+        if low > high:
+            yield _at(tree, F.SCHEMA_VALUE, (*base, "vary", "fractions", h),
+                      f"the range [{low:g}, {high:g}] runs backwards", "write [low, high]")
 
 
 def impossible(x: Indicator, value: float) -> str:

@@ -15,6 +15,15 @@ from pydantic import BaseModel, ValidationError
 from scorecard import findings as F
 from scorecard.load.yamltree import Tree, dotted, wide_punctuation
 
+# Keys an earlier version wrote, by path and file model: what to write instead.
+_OLD_FORMS = {
+    ("bands",): {"IndicatorsFile": (
+        "`bands` now sits in `method:` with the SDG Index's words: write "
+        "`method: {bands: {challenges_remain: 75, moderate_challenges: 50, significant_challenges: 25}}` "
+        "(on_track → challenges_remain, moderate → moderate_challenges, "
+        "significant → significant_challenges)")},
+}
+
 _TRAPS = {
     "yes": "YAML 1.1 reads it as true", "no": "YAML 1.1 reads it as false",
     "on": "YAML 1.1 reads it as true", "off": "YAML 1.1 reads it as false",
@@ -86,6 +95,9 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
     if error["type"] == "missing":
         return F.make(F.SCHEMA_MISSING, tree.file, f"field {loc[-1]!r} is required here",
                       pos=tree.position(loc[:-1]), path=dotted(loc))
+    if error["type"] == "extra_forbidden" and loc in _OLD_FORMS and model.__name__ in _OLD_FORMS[loc]:
+        return F.make(F.OLD_FORM, tree.file, _OLD_FORMS[loc][model.__name__],
+                      pos=tree.key_positions.get(loc) or tree.position(loc), path=dotted(loc))
     if error["type"] == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = (wide_punctuation(str(loc[-1])) or F.did_you_mean(loc[-1], allowed)

@@ -30,16 +30,28 @@ def cell(value) -> object:
     return "'" + text if text.startswith(_TRIGGERS) else text
 
 
+def flat(row: dict, prefix: str = "") -> dict:
+    """Nested mappings as dotted columns: {"targets": {"near": {"value": 5}}} → targets.near.value."""
+    out: dict = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            out |= flat(value, f"{prefix}{key}.")
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
 def render(doc: Document) -> str:
     """The first section, with every key of its rows as a column."""
     out = io.StringIO()
     out.write("\ufeff")
     section = doc.sections[0]
+    rows = [flat(row) for row in section.rows]
     keys: list[str] = []
-    for row in section.rows:
+    for row in rows:
         keys += [k for k in row if k not in keys]
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(keys)
-    for row in section.rows:
+    for row in rows:
         writer.writerow([cell(row.get(k)) for k in keys])
     return out.getvalue()

@@ -1,34 +1,20 @@
 """The scorecard at one horizon: each indicator, shortfall, action and goal scored.
 
 Pure: takes a loaded `Dataset`, returns plain dataclasses that the renderers
-turn into tables, CSV, Markdown or JSON.
+turn into tables, CSV, Markdown or JSON. Every judgment a reader sees (a band,
+*insufficient data*, a conflict mark, a priority) is decided here or in
+`method`, never in a view.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from scorecard.load.dataset import Dataset
-from scorecard.model import Action, Benchmark, HorizonGoal, Indicator, Observation, Shortfall, Target
+from scorecard.model import Action, Benchmark, HorizonGoal, Indicator, Observation, Shortfall
 from scorecard.score import method as m
-
-
-def series(points: list[Observation]) -> list[Observation]:
-    """One value a year, oldest first; where sources conflict the one listed last is scored."""
-    by_year: dict[int, Observation] = {}
-    for p in points:
-        by_year[p.year] = p
-    return [by_year[y] for y in sorted(by_year)]
-
-
-def frontier(ind: Indicator) -> Benchmark | None:
-    """The best peer: each peer's latest value, then the best of those."""
-    latest: dict[str, Benchmark] = {}
-    for b in ind.benchmarks:
-        if b.peer not in latest or b.year >= latest[b.peer].year:
-            latest[b.peer] = b
-    value = m.best((b.value for b in latest.values()), ind.direction)
-    return next((b for b in latest.values() if b.value == value), None)
+from scorecard.score.targets import Missing, Plan, Target, plans
 
 
 @dataclass(frozen=True)
@@ -38,7 +24,9 @@ class IndicatorScore:
     baseline: Observation | None
     latest: Observation | None
     target: Target | None
+    missing: Missing | None  # why there is no target
     score: float | None
+    score_bound: str | None  # "upper" or "lower" when the latest figure is a bound
     status: m.Status | None
     gap: float | None
     gap_share: float | None
@@ -50,10 +38,16 @@ class IndicatorScore:
     peer_ratio: float | None
     actions: tuple[str, ...]
     conflict: bool
+    plan: Plan
 
     @property
     def id(self) -> str:
         return self.indicator.id
+
+    @property
+    def counted(self) -> bool:
+        """Meant to be scored: not left unscored on purpose."""
+        return not self.indicator.unscored
 
 
 @dataclass(frozen=True)
@@ -63,18 +57,21 @@ class ShortfallScore:
     status: m.Status | None
     indicators: tuple[str, ...]
     actions: tuple[str, ...]
+    conflict: bool
 
     @property
     def gap(self) -> float | None:
-        return None if self.result.score is None else 100.0 - self.result.score
+        return m.distance(self.result.score)
 
 
 @dataclass(frozen=True)
 class ActionScore:
     action: Action
     result: m.Aggregate
-    priority: float | None  # mean gap (100 − score) of the shortfalls it addresses
+    status: m.Status | None
+    priority: float | None  # mean distance (100 − score) of the shortfalls it addresses
     rank: int | None
+    conflict: bool
 
 
 @dataclass(frozen=True)
@@ -95,90 +92,135 @@ class Scorecard:
     shortfalls: list[ShortfallScore]  # ranked likewise
     actions: list[ActionScore]  # ranked by priority
     overall: m.Aggregate
+    overall_status: m.Status | None
+    conflict: bool
     blind_spots: BlindSpots
 
 
-def score_indicator(ds: Dataset, ind: Indicator, horizon: HorizonGoal) -> IndicatorScore:
-    points = series(ind.observations)
+def frontier(p: Plan, direction: str) -> Benchmark | None:
+    """The best peer: each peer's latest scored figure, then the best of those."""
+    latest: dict[str, Benchmark] = {}
+    for b in p.benchmarks:
+        latest[b.peer] = b  # oldest first
+    value = m.best((b.value for b in latest.values()), direction)
+    return next((b for b in sorted(latest.values(), key=lambda b: b.peer) if b.value == value), None)
+
+
+def score_indicator(ds: Dataset, p: Plan, horizon: HorizonGoal,
+                    acting: tuple[str, ...] = ()) -> IndicatorScore:
+    """One indicator at one horizon.
+
+    The latest scored figure against the horizon's target, between the floor
+    and the target on the indicator's scale; the trend from the first scored
+    figure; the frontier from each peer's latest figure. Without a target
+    there is no score, and `missing` says why.
+    """
+    ind = p.indicator
+    points = p.series
     baseline, latest = (points[0], points[-1]) if points else (None, None)
-    target = ind.targets.get(horizon.id)
-    best = frontier(ind)
-    years = {o.year for o in ind.observations}
-    conflict = len(years) < len(ind.observations) or _benchmark_conflict(ind)
-    acting = tuple(a.id for a in ds.actions.values() if ind.id in a.indicators)
-    score = status = gap = share = prog = trend = pace = None
+    target = p.targets.get(horizon.id)
+    missing = p.missing.get(horizon.id)
+    best = frontier(p, ind.direction)
+    score = bound = status = gap = share = prog = trend = pace = None
     if latest is not None and target is not None:
-        floor, x = ind.lower_bound, latest.value
-        score = m.attainment(x, target.value, floor, ind.direction)
+        posts = m.Goalposts(target.value, p.floor, ind.direction, ind.scale)
+        x = latest.value
+        score = posts.score(x)
+        bound = m.score_bound(latest.bound, ind.direction)
         status = band(ds, score)
         gap = m.gap(x, target.value)
-        share = m.gap_share(x, target.value, floor)
+        share = posts.gap_share(x)
         if baseline is not latest:
             prog = m.progress(baseline.value, x, target.value)
-            s0 = m.attainment(baseline.value, target.value, floor, ind.direction)
+            s0 = posts.score(baseline.value)
             pace = m.pace(s0, baseline.year, score, latest.year, horizon.year)
             trend = m.trend(s0, baseline.year, score, latest.year, horizon.year)
     peer_gap = peer_ratio = None
     if latest is not None and best is not None:
-        peer_gap, peer_ratio = m.peer_gap(latest.value, best.value)
-    return IndicatorScore(ind, horizon, baseline, latest, target, score, status, gap, share, prog,
-                          trend, pace, best, peer_gap, peer_ratio, acting, conflict)
+        peer_gap, peer_ratio = m.peer_gap(latest.value, best.value, ind.direction)
+    return IndicatorScore(ind, horizon, baseline, latest, target, missing, score, bound, status, gap,
+                          share, prog, trend, pace, best, peer_gap, peer_ratio, acting, p.conflict, p)
 
 
 def band(ds: Dataset, score: float | None) -> m.Status | None:
-    """The status band of a score, with the dataset's own band edges."""
+    """The level band of a score, with the dataset's own band edges."""
     if score is None:
         return None
-    b = ds.indicators_file.bands
-    return m.status(score, b.on_track, b.moderate, b.significant)
+    b = ds.indicators_file.method.bands
+    return m.status(score, b.challenges_remain, b.moderate_challenges, b.significant_challenges)
 
 
-def _benchmark_conflict(ind: Indicator) -> bool:
-    keys = [(b.peer, b.year) for b in ind.benchmarks]
-    return len(set(keys)) < len(keys)
+def _aggregate(ds: Dataset, members: list[IndicatorScore]) -> tuple[m.Aggregate, m.Status | None, bool]:
+    """Mean of the members meant to be scored, its band (or insufficient data), and whether a
+    member's figures are in conflict."""
+    counted = [r for r in members if r.counted]
+    result = m.aggregate([r.score for r in counted], [r.indicator.weight for r in counted])
+    threshold = ds.indicators_file.method.coverage
+    status = m.aggregate_status(result, threshold, lambda s: band(ds, s))
+    return result, status, any(r.conflict for r in members)
 
 
 def _rank_key(r: IndicatorScore):
     """Furthest to go first; indicators without a score (no data or no target) last."""
     if r.score is None:
         return (1, 0.0, r.id)
-    return (0, -(100.0 - r.score), r.id)
+    return (0, -m.distance(r.score), r.id)
 
 
-def build(ds: Dataset, horizon: str, shortfall: str | None = None) -> Scorecard:
+def _aggregate_key(gap: float | None, ident: str):
+    """Largest gap first, those with no score last. A thin aggregate keeps its place: its
+    status says *insufficient data*, and moving it down would hide the gap it does show."""
+    return (gap is None, -(gap or 0.0), ident)
+
+
+def build(ds: Dataset, horizon: str, shortfall: str | None = None,
+          plan_of: dict[str, Plan] | None = None) -> Scorecard:
+    """The whole scorecard at one horizon.
+
+    Indicators are ranked by distance to target; shortfalls by the mean
+    distance of their indicators; actions by the mean distance of the shortfalls they address (the thin ones
+    included: their score is what data there is, and the coverage says how
+    much). `plan_of` lets a caller scoring several horizons compute the plans once.
+    """
     goal = ds.horizons[horizon]
-    every = {i.id: score_indicator(ds, i, goal) for i in ds.indicators.values()}
+    plan_of = plan_of if plan_of is not None else plans(ds)
+    acting: dict[str, list[str]] = defaultdict(list)
+    for a in ds.actions.values():
+        for i in a.indicators:
+            acting[i].append(a.id)
+    every = {i: score_indicator(ds, p, goal, tuple(acting[i])) for i, p in plan_of.items()}
     shown = [r for r in every.values() if shortfall is None or shortfall in r.indicator.shortfalls]
 
+    addressing: dict[str, list[str]] = defaultdict(list)
+    for a in ds.actions.values():
+        for x in a.shortfalls:
+            addressing[x.id].append(a.id)
     shortfalls = []
     for s in ds.shortfalls.values():
         members = [r for r in every.values() if s.id in r.indicator.shortfalls]
-        result = m.aggregate([r.score for r in members], [r.indicator.weight for r in members])
-        acting = tuple(a.id for a in ds.actions.values() if any(x.id == s.id for x in a.shortfalls))
-        shortfalls.append(ShortfallScore(s, result, band(ds, result.score),
-                                         tuple(r.id for r in members), acting))
-    shortfalls.sort(key=lambda s: (s.gap is None, -(s.gap or 0.0), s.shortfall.id))
+        result, status, conflict = _aggregate(ds, members)
+        shortfalls.append(ShortfallScore(s, result, status, tuple(r.id for r in members),
+                                         tuple(addressing[s.id]), conflict))
+    shortfalls.sort(key=lambda s: _aggregate_key(s.gap, s.shortfall.id))
     gaps = {s.shortfall.id: s.gap for s in shortfalls}
 
     scored_actions = []
     for a in ds.actions.values():
-        members = [every[i] for i in a.indicators if i in every]
-        result = m.aggregate([r.score for r in members], [r.indicator.weight for r in members])
-        addressed = [gaps[x.id] for x in a.shortfalls if gaps.get(x.id) is not None]
-        priority = sum(addressed) / len(addressed) if addressed else None
-        scored_actions.append((a, result, priority))
-    scored_actions.sort(key=lambda t: (t[2] is None, -(t[2] or 0.0), t[0].id))
+        result, status, conflict = _aggregate(ds, [every[i] for i in a.indicators if i in every])
+        prio = m.priority(gaps.get(x.id) for x in a.shortfalls)
+        scored_actions.append((a, result, status, prio, conflict))
+    scored_actions.sort(key=lambda t: (t[3] is None, -(t[3] or 0.0), t[0].id))
     actions = [
-        ActionScore(a, result, priority, rank + 1 if priority is not None else None)
-        for rank, (a, result, priority) in enumerate(scored_actions)
+        ActionScore(a, result, status, prio, rank + 1 if prio is not None else None, conflict)
+        for rank, (a, result, status, prio, conflict) in enumerate(scored_actions)
     ]
 
-    everything = list(every.values())
-    overall = m.aggregate([r.score for r in everything], [r.indicator.weight for r in everything])
-    moved = {i for a in ds.actions.values() for i in a.indicators}
+    overall, overall_status, conflict = _aggregate(ds, list(every.values()))
+    moved = {i for i, ids in acting.items() if ids}
     blind = BlindSpots(
         tuple(s.shortfall.id for s in shortfalls if not s.actions),
         tuple(a.id for a in ds.actions.values() if not a.indicators),
         tuple(i for i in ds.indicators if i not in moved),
     )
-    return Scorecard(goal, sorted(shown, key=_rank_key), shortfalls, actions, overall, blind)
+    return Scorecard(goal, sorted(shown, key=_rank_key), shortfalls, actions, overall, overall_status,
+                     conflict, blind)

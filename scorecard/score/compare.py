@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from scorecard.load.dataset import Dataset
 from scorecard.model import Indicator, Text
-from scorecard.score.card import Scorecard, band, build
+from scorecard.score.card import IndicatorScore, Scorecard, build
+from scorecard.score.targets import plans
 
 KINDS = ("indicator", "shortfall", "action", "horizon")
 _EPS = 1e-9
@@ -62,11 +63,12 @@ def compare(old: Dataset, new: Dataset, horizons: list[str] | None = None,
     """
     names = horizons or list(dict.fromkeys([*new.horizons, *old.horizons]))
     changes: list[Change] = []
+    plans_old, plans_new = plans(old), plans(new)
     for h in names:
         if h not in old.horizons and h not in new.horizons:
             continue
-        a = build(old, h) if h in old.horizons else None
-        b = build(new, h) if h in new.horizons else None
+        a = build(old, h, plan_of=plans_old) if h in old.horizons else None
+        b = build(new, h, plan_of=plans_new) if h in new.horizons else None
         if a is None or b is None:
             goal = new.horizons.get(h) or old.horizons.get(h)
             changes.append(Change("horizon", h, h, goal.name if goal else None, _overall(old, a),
@@ -87,12 +89,7 @@ def compare(old: Dataset, new: Dataset, horizons: list[str] | None = None,
 def _overall(ds: Dataset, card: Scorecard | None) -> State | None:
     if card is None:
         return None
-    return State(card.overall.score, _status(ds, card.overall.score))
-
-
-def _status(ds: Dataset, score: float | None) -> str | None:
-    s = band(ds, score)
-    return s.value if s else None
+    return State(card.overall.score, _v(card.overall_status))
 
 
 def _indicators(old, new, a: Scorecard, b: Scorecard, h: str) -> list[Change]:
@@ -106,35 +103,53 @@ def _indicators(old, new, a: Scorecard, b: Scorecard, h: str) -> list[Change]:
         if x is None or y is None:
             why = (("new" if x is None else "removed", i),)
         else:
-            why = tuple(indicator_reasons(old, new, x.indicator, y.indicator, h))
+            why = tuple(indicator_reasons(old, new, x, y, h))
         name = (y or x).indicator.name
         out.append(Change("indicator", i, h, name, sx, sy, why))
     return out
 
 
-def indicator_reasons(old: Dataset, new: Dataset, x: Indicator, y: Indicator, h: str):
+def indicator_reasons(old: Dataset, new: Dataset, rx: IndicatorScore, ry: IndicatorScore, h: str):
     """Why indicator x (old) and y (new) may score differently at horizon h."""
+    x, y = rx.indicator, ry.indicator
     yield from (("data", d) for d in _series_changes(x, y))
-    tx, ty = x.targets.get(h), y.targets.get(h)
+    tx, ty = rx.target, ry.target
     vx, vy = (tx.value if tx else None), (ty.value if ty else None)
     if vx != vy:
-        yield "target", f"{_n(vx)} → {_n(vy)}"
-    for attr in ("floor", "direction", "kind"):
+        yield "target", f"{_n(vx)} → {_n(vy)}" + _target_cause(tx, ty)
+    if (rx.plan.floor, rx.plan.floor_basis) != (ry.plan.floor, ry.plan.floor_basis):
+        yield "method", f"floor {_n(rx.plan.floor)} → {_n(ry.plan.floor)}"
+    for attr in ("direction", "kind"):
         if getattr(x, attr) != getattr(y, attr):
             yield "method", f"{attr} {_n(getattr(x, attr))} → {_n(getattr(y, attr))}"
     yield from _common(old, new, h)
 
 
+def _target_cause(tx, ty) -> str:
+    """What moved a computed target: the rule, or one of the numbers it applies."""
+    px = tx.parameters() if tx else None
+    py = ty.parameters() if ty else None
+    if px is None or py is None:
+        return ""
+    if px["name"] != py["name"]:
+        return f" (rule {px['name']} → {py['name']})"
+    moved = [f"{k} {_n(px.get(k))} → {_n(py.get(k))}" for k in py if px.get(k) != py.get(k)]
+    return f" ({'; '.join(moved)})" if moved else ""
+
+
 def _common(old: Dataset, new: Dataset, h: str):
     if old.horizons[h].year != new.horizons[h].year:
         yield "method", f"{h} year {old.horizons[h].year} → {new.horizons[h].year}"
-    if old.indicators_file.bands != new.indicators_file.bands:
+    mo, mn = old.indicators_file.method, new.indicators_file.method
+    if mo.bands != mn.bands:
         yield "method", "bands"
+    if mo.coverage != mn.coverage:
+        yield "method", f"coverage {_n(mo.coverage)} → {_n(mn.coverage)}"
 
 
 def _series_changes(x: Indicator, y: Indicator) -> list[str]:
     def keyed(ind):
-        return {(o.year, o.source.split(" ")[0]): o for o in ind.observations}
+        return {(o.year, o.source_id): o for o in ind.observations}
 
     a, b = keyed(x), keyed(y)
     out = []
@@ -153,15 +168,17 @@ def _groups(kind: str, old, new, a: Scorecard, b: Scorecard, h: str,
     """Shortfalls or actions: each a mean of member indicators, so they move for the same reasons."""
     def members(card: Scorecard) -> dict[str, tuple]:
         if kind == "shortfall":
-            return {s.shortfall.id: (s.shortfall.name, s.result.score, s.indicators) for s in card.shortfalls}
-        return {s.action.id: (s.action.name, s.result.score, tuple(s.action.indicators)) for s in card.actions}
+            return {s.shortfall.id: (s.shortfall.name, s.result.score, s.indicators, _v(s.status))
+                    for s in card.shortfalls}
+        return {s.action.id: (s.action.name, s.result.score, tuple(s.action.indicators), _v(s.status))
+                for s in card.actions}
 
     before, after = members(a), members(b)
     out = []
     for i in sorted(before.keys() | after.keys()):
         x, y = before.get(i), after.get(i)
-        sx = State(x[1], _status(old, x[1])) if x else None
-        sy = State(y[1], _status(new, y[1])) if y else None
+        sx = State(x[1], x[3]) if x else None
+        sy = State(y[1], y[3]) if y else None
         if x is None or y is None:
             why = [("new" if x is None else "removed", i)]
         else:

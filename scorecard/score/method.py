@@ -2,15 +2,18 @@
 
 Sources of the method:
 - SDSN Sustainable Development Report (SDR) and its dashboards: rescaling
-  between a lower bound and a target, clipped to [0, 100]; status colours;
-  trend arrows from the pace required to reach the target by the horizon year.
+  between a lower bound and a target, clipped to [0, 100]; level bands named
+  for the size of the challenge, kept apart from the trend arrows, which come
+  from the pace required to reach the target by the horizon year.
 - JRC COINr: the "goalposts" normalisation, which is the same rescaling;
   arithmetic-mean aggregation with optional weights.
 - Open SDG: progress measured as the share of the way from a baseline to a target.
 
 Direction is folded into the bounds, as SDR does: a lower-is-better indicator
 has a target below its floor (T < L), and one formula serves both directions.
-No function here reads files or prints.
+A rank is scored on 1/rank (see `rescale`). Comparisons of scores and paces
+allow `TOLERANCE`, so float noise never draws an arrow. No function here reads
+files or prints.
 """
 
 from __future__ import annotations
@@ -19,6 +22,50 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+
+TOLERANCE = 1e-6  # score points, or score points a year
+
+
+def rescale(value: float, scale: str) -> float:
+    """The value on the scale it is scored on.
+
+    `linear`: itself. `reciprocal`: 1/value, for ranks. A rank is ordinal and
+    crowded at the top: on a straight scale from a list's end (500) any rank in
+    the top hundred sits near any target, however far behind its peers. On
+    1/rank the natural zero is the end of any list, and attainment is the ratio
+    of target rank to rank (rank 60 against a target of 20 scores 33): COINr's
+    "fraction of the frontier" normalisation applied to 1/rank.
+    """
+    return 1.0 / value if scale == "reciprocal" else value
+
+
+@dataclass(frozen=True)
+class Goalposts:
+    """The target and the floor of one indicator, on the scale it is scored on.
+
+    `floor` None is the scale's natural zero (only a reciprocal scale has one
+    for a lower-is-better quantity; a linear one gets 0 from the caller).
+    """
+
+    target: float
+    floor: float | None
+    direction: str = "higher"
+    scale: str = "linear"
+
+    def _bounds(self) -> tuple[float, float, str]:
+        """T and L on the scoring scale, and the direction there (1/rank rises as rank falls)."""
+        if self.scale == "reciprocal":
+            floor = 0.0 if self.floor is None else 1.0 / self.floor
+            return 1.0 / self.target, floor, "higher"
+        return self.target, (0.0 if self.floor is None else self.floor), self.direction
+
+    def score(self, x: float) -> float:
+        target, floor, direction = self._bounds()
+        return attainment(rescale(x, self.scale), target, floor, direction)
+
+    def gap_share(self, x: float) -> float | None:
+        target, floor, _ = self._bounds()
+        return gap_share(rescale(x, self.scale), target, floor)
 
 
 def attainment(x: float, target: float, floor: float, direction: str = "higher") -> float:
@@ -63,35 +110,42 @@ def best(values: Iterable[float], direction: str) -> float | None:
     return max(values) if direction == "higher" else min(values)
 
 
-def peer_gap(x: float, frontier: float) -> tuple[float, float | None]:
-    """Distance to the frontier in the unit, and as a ratio frontier / x (None when x is 0)."""
-    return frontier - x, (frontier / x if x else None)
+def peer_gap(x: float, frontier: float, direction: str = "higher") -> tuple[float, float | None]:
+    """Distance to the frontier in the unit, and how many times better the frontier is.
+
+    The ratio reads the same way in both directions: 60 firms against 9 is ×6.7,
+    rank 2 against rank 60 is ×30. None where it would divide by zero.
+    """
+    if direction == "higher":
+        ratio = frontier / x if x else None
+    else:
+        ratio = x / frontier if frontier else None
+    return frontier - x, ratio
 
 
 class Status(str, Enum):
-    """SDR-style dashboard bands on the attainment score."""
+    """The SDG Index dashboards' level bands on the attainment score, and the answer for
+    an aggregate scored from too few of its members."""
 
     ACHIEVED = "achieved"
-    ON_TRACK = "on_track"
-    MODERATE = "moderate"
-    SIGNIFICANT = "significant"
-    MAJOR = "major"
+    CHALLENGES_REMAIN = "challenges_remain"
+    MODERATE_CHALLENGES = "moderate_challenges"
+    SIGNIFICANT_CHALLENGES = "significant_challenges"
+    MAJOR_CHALLENGES = "major_challenges"
+    INSUFFICIENT_DATA = "insufficient_data"
 
 
-def status(score: float, on_track: float = 75, moderate: float = 50, significant: float = 25) -> Status:
-    if score >= 100:
-        return Status.ACHIEVED
-    if score >= on_track:
-        return Status.ON_TRACK
-    if score >= moderate:
-        return Status.MODERATE
-    if score >= significant:
-        return Status.SIGNIFICANT
-    return Status.MAJOR
+def status(score: float, challenges_remain: float = 75, moderate_challenges: float = 50,
+           significant_challenges: float = 25) -> Status:
+    """The band of a score; a score within `TOLERANCE` below an edge is on it."""
+    edges = ((100.0, Status.ACHIEVED), (challenges_remain, Status.CHALLENGES_REMAIN),
+             (moderate_challenges, Status.MODERATE_CHALLENGES),
+             (significant_challenges, Status.SIGNIFICANT_CHALLENGES))
+    return next((band for edge, band in edges if score >= edge - TOLERANCE), Status.MAJOR_CHALLENGES)
 
 
 class Trend(str, Enum):
-    """SDR trend arrows."""
+    """SDR trend arrows: words for the pace, never for the level."""
 
     ON_TRACK = "on_track"  # ↑ the observed pace meets the required pace, or already achieved
     MODERATE = "moderate"  # ➚ more than half the required pace
@@ -124,22 +178,26 @@ def pace(s0: float, y0: int, st: float, t: int, horizon_year: int) -> Pace | Non
 
 
 def trend(s0: float, y0: int, st: float, t: int, horizon_year: int) -> Trend | None:
-    """↑ r ≥ r* (or achieved), ➚ 0.5·r* < r < r*, → 0 ≤ r ≤ 0.5·r*, ↓ r < 0."""
+    """↑ r ≥ r* (or achieved), ➚ 0.5·r* < r < r*, → 0 ≤ r ≤ 0.5·r*, ↓ r < 0.
+
+    Each comparison allows `TOLERANCE`: a pace equal to the required one but for
+    float noise is on track, a flat series is stagnating, not decreasing.
+    """
     p = pace(s0, y0, st, t, horizon_year)
     if p is None:
         return None
-    if st >= 100 or p.observed >= p.required:
+    if st >= 100 - TOLERANCE or p.observed >= p.required - TOLERANCE:
         return Trend.ON_TRACK
-    if p.observed < 0:
+    if p.observed < -TOLERANCE:
         return Trend.DECREASING
-    if p.observed > 0.5 * p.required:
+    if p.observed > 0.5 * p.required + TOLERANCE:
         return Trend.MODERATE
     return Trend.STAGNATING
 
 
 @dataclass(frozen=True)
 class Aggregate:
-    """A mean of the scores that exist, and how many of the expected ones did."""
+    """A mean of the scores that exist, and how many of the members meant to be scored had one."""
 
     score: float | None
     covered: int
@@ -148,6 +206,10 @@ class Aggregate:
     @property
     def coverage(self) -> str:
         return f"{self.covered}/{self.total}"
+
+    def sufficient(self, threshold: float) -> bool:
+        """Enough members scored for a band (the SDG Index's rule, with the data's threshold)."""
+        return self.total > 0 and self.covered >= threshold * self.total - TOLERANCE
 
 
 def aggregate(scores: Iterable[float | None], weights: Iterable[float] | None = None) -> Aggregate:
@@ -158,6 +220,43 @@ def aggregate(scores: Iterable[float | None], weights: Iterable[float] | None = 
     total_weight = sum(w for _, w in pairs)
     mean = sum(s * w for s, w in pairs) / total_weight if pairs and total_weight else None
     return Aggregate(mean, len(pairs), len(scores))
+
+
+def aggregate_status(result: Aggregate, threshold: float, band) -> Status | None:
+    """An aggregate's band, or *insufficient data* when too few members were scored.
+
+    `band` maps a score to its band (the data's own edges). None: nothing to score.
+    """
+    if result.total == 0:
+        return None
+    if not result.sufficient(threshold) or result.score is None:
+        return Status.INSUFFICIENT_DATA
+    return band(result.score)
+
+
+def distance(score: float | None) -> float | None:
+    """How far there is to go, in score points: 100 − s."""
+    return None if score is None else 100.0 - score
+
+
+def priority(gaps: Iterable[float | None]) -> float | None:
+    """An action's priority: the mean distance (100 − score) of the shortfalls it addresses
+    that have a score."""
+    known = [g for g in gaps if g is not None]
+    return sum(known) / len(known) if known else None
+
+
+def score_bound(relation: str | None, direction: str) -> str | None:
+    """Whether a score computed from a bound is an upper or a lower bound of the true score.
+
+    "< 33.3" on a higher-is-better quantity: the true value is lower, so the
+    true score is at most the one computed ("upper"). "≈" and exact figures: None.
+    """
+    if relation in ("<", "≤"):
+        return "upper" if direction == "higher" else "lower"
+    if relation in (">", "≥"):
+        return "lower" if direction == "higher" else "upper"
+    return None
 
 
 def unit_pace(target: float, x: float, t: int, horizon_year: int,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
-from scorecard.score.card import Scorecard, band
-from scorecard.views.labels import STATE, pick, word
+from scorecard.score.card import Scorecard
+from scorecard.views.gaps import coverage_column
+from scorecard.views.labels import STATE, STATUS, pick, word
 
 
 def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = None) -> Document:
@@ -22,13 +23,14 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
             "shortfalls": [s.id for s in act.shortfalls],
             "indicators": list(act.indicators),
             "score": a.result.score,
-            "status": _value(band(ds, a.result.score)),
+            "status": a.status.value if a.status else None,
             "covered": a.result.covered,
             "total": a.result.total,
             "priority": a.priority,
             "rank": a.rank,
             "state": act.status.state,
             "source": act.source,
+            "conflict": a.conflict,
         })
     columns = [
         Column("rank", word("rank", lang), lambda r: number(r["rank"]), numeric=True),
@@ -37,8 +39,10 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
         Column("programme", word("programme", lang)),
         Column("shortfalls", word("shortfalls", lang)),
         Column("priority", word("priority", lang), lambda r: number(r["priority"], 1), numeric=True),
-        Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
-        Column("coverage", word("coverage", lang), lambda r: f"{r['covered']}/{r['total']}", numeric=True),
+        Column("score", word("score", lang),
+               lambda r: number(r["score"], 1) + (" !" if r["conflict"] else ""), numeric=True),
+        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang), drop=2, wrap=11),
+        coverage_column(lang),
         Column("state", word("state", lang), lambda r: pick(STATE, r["state"], lang)),
     ]
     h = card.horizon
@@ -50,6 +54,3 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
             "score = mean score of its indicators")
     return Document(meta, [Section("actions", title, columns, rows)], [note])
 
-
-def _value(status):
-    return status.value if status else None

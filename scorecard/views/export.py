@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section
+from scorecard.score.targets import plans
 
 
 def document(ds: Dataset, lang: str) -> Document:
-    whole = {
-        **ds.indicators_file.model_dump(mode="json", exclude={"bands"}),
-        "bands": ds.indicators_file.bands.model_dump(mode="json"),
-        **ds.actions_file.model_dump(mode="json"),
-    }
+    whole = {**ds.indicators_file.model_dump(mode="json"), **ds.actions_file.model_dump(mode="json")}
     rows = []
+    plan_of = plans(ds)
     for ind in ds.indicators.values():
         for o in ind.observations:
             rows.append(_row(ind, "observation", None, o.year, o.value, o.source, o.derived, lang))
         for b in ind.benchmarks:
             rows.append(_row(ind, "benchmark", b.peer, b.year, b.value, b.source, b.derived, lang))
-        for h, t in ind.targets.items():
-            year = ds.horizons[h].year if h in ds.horizons else None
-            rows.append(_row(ind, f"target_{h}", None, year, t.value, t.source, None, lang,
-                             basis=t.basis, reason=t.reason))
+        for h, t in plan_of[ind.id].targets.items():
+            given = t.given
+            rows.append(_row(ind, f"target_{h}", None, ds.horizons[h].year, t.value,
+                             given.source if given else None, None, lang, basis=t.basis,
+                             reason=given.reason if given else f"rule {t.rule}"))
     columns = [Column(k, k) for k in ("id", "name", "kind", "peer", "year", "value", "unit",
                                       "source", "basis")]
     return Document({}, [Section("figures", "figures", columns, rows)], as_json=whole)

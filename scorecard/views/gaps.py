@@ -6,6 +6,7 @@ from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.card import IndicatorScore, Scorecard
 from scorecard.score.method import Trend
+from scorecard.views import targets as tv
 from scorecard.views.labels import STATUS, pick, word
 
 
@@ -19,12 +20,18 @@ def indicator_row(r: IndicatorScore, ds: Dataset, lang: str) -> dict:
         "direction": ind.direction,
         "shortfalls": list(ind.shortfalls),
         "latest_value": r.latest.value if r.latest else None,
+        "latest_relation": r.latest.bound if r.latest else None,
         "latest_year": r.latest.year if r.latest else None,
         "baseline_value": r.baseline.value if r.baseline else None,
         "baseline_year": r.baseline.year if r.baseline else None,
         "target": t.value if t else None,
         "target_basis": t.basis if t else None,
+        "target_rule": t.parameters() if t else None,
+        "target_missing": r.missing.reason if r.missing else None,
+        "target_note": tv.describe(t, ds, lang) if t else tv.why_none(r.missing, lang),
+        "unscored": ind.unscored,
         "score": r.score,
+        "score_bound": r.score_bound,
         "status": r.status.value if r.status else None,
         "trend": r.trend.value if r.trend else None,
         "progress": r.progress,
@@ -45,7 +52,7 @@ def _latest(row: dict) -> str:
     if row["latest_value"] is None:
         return "–"
     mark = " !" if row["conflict"] else ""
-    return f"{number(row['latest_value'])} ({row['latest_year']}){mark}"
+    return f"{tv.figure(row['latest_value'], row['latest_relation'])} ({row['latest_year']}){mark}"
 
 
 def _target(row: dict) -> str:
@@ -57,7 +64,7 @@ def _target(row: dict) -> str:
 def _peer(row: dict) -> str:
     if row["peer"] is None:
         return "–"
-    ratio = f" ×{row['peer_ratio']:.1f}" if row["peer_ratio"] else ""
+    ratio = f" ×{row['peer_ratio']:.1f}" if row["peer_ratio"] is not None else ""
     return f"{row['peer_name']} {number(row['peer_value'])}{ratio}"
 
 
@@ -72,8 +79,8 @@ def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
         Column("shortfalls", word("shortfall", lang), drop=3, wrap=12),
         Column("latest_value", word("latest", lang), _latest, numeric=True),
         Column("target", word("target", lang), _target, numeric=True),
-        Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
-        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang), drop=2),
+        Column("score", word("score", lang), lambda r: tv.score(r["score"], r["score_bound"]), numeric=True),
+        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang), drop=2, wrap=11),
         Column("trend", word("trend", lang), lambda r: _arrow(r["trend"])),
         Column("peer", word("peer", lang), _peer, drop=4, wrap=14),
         Column("actions", word("actions", lang), drop=1, wrap=9),
@@ -92,18 +99,47 @@ def shortfall_section(card: Scorecard, lang: str) -> Section:
             "total": s.result.total,
             "indicators": list(s.indicators),
             "actions": list(s.actions),
+            "conflict": s.conflict,
         }
         for s in card.shortfalls
     ]
     columns = [
         Column("id", word("id", lang)),
         Column("name", word("shortfall", lang)),
-        Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
-        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang)),
-        Column("coverage", word("coverage", lang), lambda r: f"{r['covered']}/{r['total']}", numeric=True),
+        Column("score", word("score", lang), _aggregate_score, numeric=True),
+        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang), wrap=11),
+        coverage_column(lang),
         Column("actions", word("actions", lang)),
     ]
     return Section("shortfalls", word("ranked_shortfalls", lang), columns, rows)
+
+
+def _aggregate_score(row: dict) -> str:
+    mark = " !" if row["conflict"] else ""
+    return number(row["score"], 1) + mark
+
+
+def coverage_column(lang: str) -> Column:
+    return Column("coverage", word("coverage", lang), lambda r: f"{r['covered']}/{r['total']}",
+                  numeric=True)
+
+
+def notes(ds: Dataset, rows: list[dict], lang: str) -> list[str]:
+    """The legends the rows need: bands always, the marks only where a row shows them."""
+    method = ds.indicators_file.method
+    bands = method.bands
+    out = [word("note_bands", lang).format(
+        challenges_remain=number(bands.challenges_remain), moderate_challenges=number(bands.moderate_challenges),
+        significant_challenges=number(bands.significant_challenges), coverage=f"{method.coverage:.0%}")]
+    if any(r.get("target_basis") == "assumption" for r in rows):
+        out.append(word("note_assumption", lang))
+    if any("trend" in r for r in rows):
+        out.append(word("note_trend", lang))
+    if any(r.get("score_bound") for r in rows):
+        out.append(word("note_bound", lang))
+    if any(r.get("conflict") for r in rows):
+        out.append(word("note_conflict", lang))
+    return out
 
 
 def blind_spot_section(card: Scorecard, ds: Dataset, lang: str) -> Section:
@@ -134,14 +170,16 @@ def document(card: Scorecard, ds: Dataset, lang: str) -> Document:
         "horizon_year": h.year,
         "goal": h.goal.get(lang),
         "score": card.overall.score,
+        "status": card.overall_status.value if card.overall_status else None,
         "covered": card.overall.covered,
         "total": card.overall.total,
+        "conflict": card.conflict,
     }
     title = f"{h.name.get(lang)} ({h.year}): {h.goal.get(lang)}"
     overall = number(card.overall.score, 1)
-    notes = [
-        f"{word('score', lang)} {overall} · {word('coverage', lang)} {card.overall.coverage}",
-        word("note_assumption", lang), word("note_trend", lang), word("note_conflict", lang),
-    ]
-    sections = [main, shortfall_section(card, lang), blind_spot_section(card, ds, lang)]
-    return Document(meta, sections, notes, title)
+    status = pick(STATUS, meta["status"], lang)
+    shortfalls = shortfall_section(card, lang)
+    sections = [main, shortfalls, blind_spot_section(card, ds, lang)]
+    summary = (f"{word('score', lang)} {overall} ({status}) · "
+               f"{word('coverage', lang)} {card.overall.coverage}")
+    return Document(meta, sections, [summary, *notes(ds, rows + shortfalls.rows, lang)], title)

@@ -48,10 +48,22 @@ _WORDS: dict[str, tuple[str, str]] = {
     "shortfall_without_action": ("无行动应对的短板", "shortfall no action addresses"),
     "action_without_indicator": ("无指标衡量的行动", "action with no indicator"),
     "indicator_without_action": ("无行动推动的指标", "indicator no action moves"),
-    "note_assumption": ("* 目标为分析假设，非种子文献所述", "* target is an analyst's assumption, not a figure from the sources"),
+    "note_assumption": ("* 目标为分析假设（多由 method 中声明的规则算出，见 scorecard show），非文献所述",
+                        "* target is an analyst's assumption (mostly computed by a rule declared in "
+                        "method; see scorecard show), not a figure from the sources"),
+    "note_bands": ("状态（得分所处档位）：已实现 100 · 仍有挑战 ≥{challenges_remain} · 中等挑战 ≥{moderate_challenges} · "
+                   "显著挑战 ≥{significant_challenges} · 重大挑战；数据不足 = 覆盖率低于 {coverage}",
+                   "status (the level of the score): achieved 100 · challenges remain ≥{challenges_remain} · "
+                   "moderate challenges ≥{moderate_challenges} · significant challenges ≥{significant_challenges} · "
+                   "major challenges; insufficient data = coverage below {coverage}"),
+    "note_bound": ("≤ / ≥ 得分：最新值为上限或下限（如“不到1/3”），真实得分不高于 / 不低于所示",
+                   "≤ / ≥ before a score: the latest figure is a bound (e.g. 'under a third'), so the true "
+                   "score is at most / at least the one shown"),
     "note_trend": ("趋势：↑ 按期达成 · ➚ 改善 · → 停滞 · ↓ 倒退 · – 仅一期观测值，无法判断",
                    "trend: ↑ on track · ➚ improving · → stagnating · ↓ decreasing · – one observation only, no trend"),
-    "note_conflict": ("! 来源之间数值不一致（见 scorecard show）", "! the sources disagree on a value (see scorecard show)"),
+    "note_conflict": ("! 来源之间数值不一致，所计分者由数据声明（见 scorecard show）",
+                      "! the sources disagree on a value; the data declares which is scored (see scorecard show)"),
+    "note_conflict_show": ("! 来源之间数值不一致：计分的是 {scored}", "! the sources disagree: {scored} is scored"),
     "higher": ("越高越好", "higher is better"),
     "lower": ("越低越好", "lower is better"),
     "stated": ("文献所述", "stated"),
@@ -69,11 +81,37 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 STATUS = {
-    "achieved": ("已达成", "achieved"),
-    "on_track": ("接近目标", "on track"),
-    "moderate": ("中等差距", "moderate"),
-    "significant": ("显著差距", "significant"),
-    "major": ("重大挑战", "major"),
+    "achieved": ("已实现", "achieved"),
+    "challenges_remain": ("仍有挑战", "challenges remain"),
+    "moderate_challenges": ("中等挑战", "moderate challenges"),
+    "significant_challenges": ("显著挑战", "significant challenges"),
+    "major_challenges": ("重大挑战", "major challenges"),
+    "insufficient_data": ("数据不足", "insufficient data"),
+}
+
+# How a target was set, and why a horizon has none: templates filled by views/targets.py.
+TARGET = {
+    "close_gap": ("{rule}：自 {start}（{start_year}）向{towards} 缩小 {fraction} 差距：{arithmetic}",
+                  "{rule}: {fraction} of the gap from {start} ({start_year}) to {towards}: {arithmetic}"),
+    "trend": ("{rule}：{first}（{first_year}）至 {start}（{start_year}）年均 {change}，延续至 {year}：{arithmetic}",
+              "{rule}: {change} a year ({first} in {first_year} to {start} in {start_year}), "
+              "continued to {year}: {arithmetic}"),
+    "best_peer": ("{peer}的 {value}", "{peer}'s {value}"),
+    "best_mean": ("最佳 {k} 个标杆（{peers}）的均值 {value}", "the mean of the best {k} peers ({peers}), {value}"),
+    "peer_median": ("标杆（{peers}）的中位数 {value}", "the peers' median ({peers}), {value}"),
+    "level": ("文献给出的水平 {value}（{source}）", "the level {value} the sources give ({source})"),
+    "ideal": ("{value}（自 {start} 向理想端 {ideal} 走 {reach}）", "{value} ({reach} of the way from {start} to its ideal end, {ideal})"),
+    "stated": ("文献所述（{source}）", "stated ({source})"),
+    "whole": ("全部", "all"),
+    "rule_differs": ("；规则给出 {value}", "; its rule gives {value}"),
+    "unscored": ("不计分：{reason}", "not scored: {reason}"),
+    "no_rule": ("无目标：既无文献所述水平，也未指定规则", "no target: the sources state none and no rule is named"),
+    "no_fraction": ("无目标：规则未给出该阶段的比例", "no target: the rule gives no fraction for this horizon"),
+    "no_value": ("无目标：{detail} 年（规则基准年）及以前无数值", "no target: no figure at or before {detail}, the rule's base year"),
+    "no_peer": ("无目标：基准年及以前无标杆数值", "no target: no peer figure at or before the rule's base year"),
+    "one_year": ("无目标：基准年前仅有 {detail} 年一期数值，无趋势可延续",
+                 "no target: one year of figures ({detail}) by the base year, no trend to continue"),
+    "no_ideal": ("无目标：未给出理想端", "no target: the rule names no ideal end"),
 }
 
 TREND = {
@@ -106,6 +144,11 @@ STATE = {
 def word(key: str, lang: str) -> str:
     zh, en = _WORDS[key]
     return en if lang == "en" else zh
+
+
+def say(table: dict[str, tuple[str, str]], key: str, lang: str, **values) -> str:
+    """A template from `table` filled with `values`."""
+    return pick(table, key, lang).format(**values)
 
 
 def pick(table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:

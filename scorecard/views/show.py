@@ -5,71 +5,82 @@ from __future__ import annotations
 from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score import method as m
-from scorecard.score.card import score_indicator, series
+from scorecard.score.card import score_indicator
+from scorecard.score.figures import conflicted, groups
+from scorecard.score.targets import plan
+from scorecard.views import targets as tv
 from scorecard.views.labels import STATE, STATUS, TREND, pick, word
 
 
 def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
     ind = ds.indicators[ind_id]
-    years = [o.year for o in ind.observations]
-    clash = {y for y in years if years.count(y) > 1}
-    peer_years = [(b.peer, b.year) for b in ind.benchmarks]
-    peer_clash = {k for k in peer_years if peer_years.count(k) > 1}
-    obs = [
-        {"year": o.year, "value": o.value, "source": o.source, "quote": o.quote,
-         "derived": o.derived, "conflict": o.year in clash}
-        for o in sorted(ind.observations, key=lambda o: o.year)
-    ]
-    bench = [
-        {"peer": b.peer, "peer_name": ds.peers[b.peer].name.get(lang), "year": b.year,
-         "value": b.value, "source": b.source, "quote": b.quote, "derived": b.derived,
-         "conflict": (b.peer, b.year) in peer_clash}
-        for b in sorted(ind.benchmarks, key=lambda b: (b.peer, b.year))
-    ]
+    p = plan(ds, ind)
+    chosen = {id(x) for x in (*p.series, *p.benchmarks)}
+    clashing = {id(x) for g in groups([*ind.observations, *ind.benchmarks]).values() if conflicted(g)
+                for x in g}
+
+    def point(x) -> dict:
+        return {"year": x.year, "value": x.value, "relation": x.bound, "source": x.source,
+                "quote": x.quote, "derived": x.derived, "conflict": id(x) in clashing,
+                "scored": id(x) in chosen}
+
+    obs = [point(o) for o in sorted(ind.observations, key=lambda o: o.year)]
+    bench = [{"peer": b.peer, "peer_name": ds.peers[b.peer].name.get(lang), **point(b)}
+             for b in sorted(ind.benchmarks, key=lambda b: (b.peer, b.year))]
     targets = []
     for h in ds.horizons.values():
-        t = ind.targets.get(h.id)
-        r = score_indicator(ds, ind, h)
+        r = score_indicator(ds, p, h)
+        t = r.target
         needed = done = None
         if t is not None and r.latest is not None:
             needed, done = m.unit_pace(t.value, r.latest.value, r.latest.year, h.year,
                                        r.baseline.value, r.baseline.year)
         targets.append({
             "horizon": h.id, "year": h.year, "value": t.value if t else None,
-            "basis": t.basis if t else None, "reason": t.reason if t else None,
-            "source": t.source if t else None, "score": r.score,
-            "status": r.status.value if r.status else None,
+            "basis": t.basis if t else None, "rule": t.parameters() if t else None,
+            "how": tv.describe(t, ds, lang) if t else tv.why_none(r.missing, lang),
+            "missing": r.missing.reason if r.missing else None,
+            "source": t.given.source if t and t.given else None, "score": r.score,
+            "score_bound": r.score_bound, "status": r.status.value if r.status else None,
             "trend": r.trend.value if r.trend else None, "progress": r.progress,
             "needed_per_year": needed, "done_per_year": done,
         })
 
     sections = [
         Section("observations", word("observations", lang), _point_columns(lang), obs, empty="–"),
-        chart(ind, targets, lang),
+        chart(p, targets, lang),
         Section("benchmarks", word("benchmarks", lang),
                 [Column("peer_name", word("peer_plain", lang)), *_point_columns(lang)], bench, empty="–"),
         Section("targets", word("targets", lang), [
             Column("horizon", word("horizon", lang), lambda r: f"{r['horizon']} {r['year']}"),
             Column("value", word("target", lang),
                    lambda r: number(r["value"]) + ("*" if r["basis"] == "assumption" else ""), numeric=True),
-            Column("score", word("score", lang), lambda r: number(r["score"], 1), numeric=True),
+            Column("score", word("score", lang), lambda r: tv.score(r["score"], r["score_bound"]), numeric=True),
             Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang)),
             Column("trend", word("trend", lang), lambda r: pick(TREND, r["trend"], lang)),
             Column("pace", word("pace", lang), lambda r: _pace(r, lang)),
-            Column("reason", word("basis", lang)),
+            Column("how", word("basis", lang)),
         ], targets, empty="–"),
     ]
+    conflicts = [x for x in (*obs, *bench) if x["conflict"] and x["scored"]]
     meta = {
         "id": ind.id, "name": ind.name.get(lang), "unit": ind.unit.get(lang), "kind": ind.kind,
-        "direction": ind.direction, "floor": ind.lower_bound, "shortfalls": list(ind.shortfalls),
+        "direction": ind.direction, "scale": ind.scale, "floor": p.floor, "floor_basis": p.floor_basis,
+        "shortfalls": list(ind.shortfalls),
         "actions": [a.id for a in ds.actions.values() if ind.id in a.indicators],
-        "conflict": bool(clash or peer_clash),
+        "rule": ind.rule_name, "unscored": ind.unscored, "conflict": p.conflict,
     }
     title = (f"{ind.id} · {ind.name.get(lang)} ({ind.unit.get(lang)}, {word(ind.direction, lang)}) · "
              f"{word('shortfalls', lang)}: {', '.join(ind.shortfalls)}")
     notes = [word("note_assumption", lang)]
-    if clash or peer_clash:
-        notes.append(word("note_conflict", lang).replace("（见 scorecard show）", "").replace(" (see scorecard show)", ""))
+    if ind.unscored:
+        notes.insert(0, tv.why_none(p.missing.get(next(iter(ds.horizons))), lang))
+    for x in conflicts:
+        who = f"{x['peer_name']} " if "peer_name" in x else ""
+        notes.append(word("note_conflict_show", lang).format(
+            scored=f"{who}{x['year']}: {x['source']} {tv.figure(x['value'], x['relation'])}"))
+    if ind.note:
+        notes.append(ind.note)
     return Document(meta, sections, notes, title)
 
 
@@ -78,7 +89,6 @@ def _year(row: dict) -> str:
 
 
 BAR_WIDTH = 24
-TREND_ARROW = {"on_track": "↑", "moderate": "➚", "stagnating": "→", "decreasing": "↓"}
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -91,7 +101,7 @@ def bar(value: float, low: float, high: float, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
-def chart(ind, targets: list[dict], lang: str) -> Section:
+def chart(p, targets: list[dict], lang: str) -> Section:
     """The series year by year, then each horizon's target, as bars on one scale.
 
     Rows keep raw values (JSON, CSV); the bars exist only in the column's text,
@@ -99,7 +109,7 @@ def chart(ind, targets: list[dict], lang: str) -> Section:
     """
     rows = [{"year": o.year, "value": o.value, "kind": "observed", "horizon": None, "basis": None,
              "trend": None, "needed_per_year": None, "done_per_year": None}
-            for o in series(ind.observations)]
+            for o in p.series]
     rows += [{"year": t["year"], "value": t["value"], "kind": "target", "horizon": t["horizon"],
               "basis": t["basis"], "trend": t["trend"], "needed_per_year": t["needed_per_year"],
               "done_per_year": t["done_per_year"]} for t in targets if t["value"] is not None]
@@ -113,11 +123,11 @@ def chart(ind, targets: list[dict], lang: str) -> Section:
         if r["kind"] != "target":
             return ""
         mark = "*" if r["basis"] == "assumption" else ""
-        parts = [f"{word('target', lang)} {r['horizon']}{mark}", TREND_ARROW.get(r["trend"], ""),
+        parts = [f"{word('target', lang)} {r['horizon']}{mark}", (m.Trend(r["trend"]).arrow if r["trend"] else ""),
                  _pace(r, lang).strip("–")]
         return " ".join(p for p in parts if p)
 
-    arrows = [f"{TREND_ARROW[r['trend']]} {r['horizon']}" for r in rows if r["trend"]]
+    arrows = [f"{m.Trend(r['trend']).arrow} {r['horizon']}" for r in rows if r["trend"]]
     title = "Series over the years" if lang == "en" else "历年数值"
     if arrows:
         title += f" · {word('trend', lang)} {', '.join(arrows)}"
@@ -135,10 +145,10 @@ def _point_columns(lang: str) -> list[Column]:
     """Year, value, source, how it was derived, and a conflict mark: observations and benchmarks alike."""
     return [
         Column("year", word("when", lang), _year),
-        Column("value", word("value", lang), numeric=True),
+        Column("value", word("value", lang), lambda r: tv.figure(r["value"], r["relation"]), numeric=True),
         Column("source", word("source", lang)),
         Column("derived", word("derived", lang), lambda r: r["derived"] or ""),
-        Column("conflict", "", lambda r: "!" if r["conflict"] else ""),
+        Column("conflict", "", lambda r: ("! ✓" if r["scored"] else "!") if r["conflict"] else ""),
     ]
 
 
