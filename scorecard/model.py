@@ -210,6 +210,9 @@ class Indicator(Strict):
     rule: str | RuleUse | None = None
     unscored: str | None = Field(default=None, min_length=1)
     source_priority: list[str] | None = Field(default=None, min_length=1)
+    conflict_note: str | None = Field(
+        default=None, min_length=1,
+        description="where sources disagree: what each probably counts, and why the scored one is scored")
     observations: list[Observation] = Field(default_factory=list)
     benchmarks: list[Benchmark] = Field(default_factory=list)
     targets: dict[Horizon, Target] = Field(default_factory=dict)
@@ -274,6 +277,18 @@ class Addresses(Strict):
     reason: str = Field(min_length=1)
 
 
+class Moves(Strict):
+    """One indicator an action would move, with a one-line reason (a bare id, the older form,
+    is a link without its reason)."""
+
+    id: str
+    reason: str | None = Field(default=None, min_length=1)
+
+
+def _link(value: object) -> object:
+    return {"id": value} if isinstance(value, str) else value
+
+
 class Status(Strict):
     state: Literal["unknown", "planned", "under_way", "done", "stalled"] = "unknown"
     note: str | None = None
@@ -287,9 +302,13 @@ class Action(Strict):
     source: str = Field(min_length=1)
     measures: Text
     shortfalls: list[Addresses] = Field(min_length=1)
-    indicators: list[str] = Field(default_factory=list)
+    indicators: list[Annotated[Moves, BeforeValidator(_link)]] = Field(default_factory=list)
     status: Status = Field(default_factory=Status)
     note: str | None = None
+
+    @property
+    def indicator_ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.indicators)
 
 
 class Bands(Strict):

@@ -129,7 +129,7 @@ def test_every_referenced_id_exists():
         if a.programme not in programmes:
             missing.append(f"action {a.id} programme {a.programme}")
         missing += [f"action {a.id} shortfall {s.id}" for s in a.shortfalls if s.id not in shortfalls]
-        missing += [f"action {a.id} indicator {i}" for i in a.indicators if i not in indicators]
+        missing += [f"action {a.id} indicator {i}" for i in a.indicator_ids if i not in indicators]
     assert not missing
 
 

@@ -138,7 +138,7 @@ def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
         found.append(ref(ta, (*base, "programme"), a.programme, programmes, "programmes"))
         found += [ref(ta, (*base, "shortfalls", j, "id"), s.id, shortfalls, "shortfalls")
                   for j, s in enumerate(a.shortfalls)]
-        found += [ref(ta, (*base, "indicators", j), x, indicators, "indicators")
+        found += [ref(ta, (*base, "indicators", j), x.id, indicators, "indicators")
                   for j, x in enumerate(a.indicators)]
     yield from (f for f in found if f is not None)
 
@@ -229,7 +229,7 @@ def _conflicts(ind, tree: Tree) -> Iterator[F.Finding]:
                 else:
                     yield _at(tree, F.SOURCE_CONFLICT, ("indicators", i, key, where[id(chosen)], "value"),
                               f"{x.id}: {who}{year} differs between sources ({listing}); "
-                              f"{chosen.source}'s {chosen.value:g} is scored")
+                              f"{chosen.source}'s {chosen.value:g} is scored", x.conflict_note or "")
 
 
 def _method(ind, act, ti: Tree | None) -> Iterator[F.Finding]:

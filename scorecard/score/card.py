@@ -186,7 +186,7 @@ def build(ds: Dataset, horizon: str, shortfall: str | None = None,
     plan_of = plan_of if plan_of is not None else plans(ds)
     acting: dict[str, list[str]] = defaultdict(list)
     for a in ds.actions.values():
-        for i in a.indicators:
+        for i in a.indicator_ids:
             acting[i].append(a.id)
     every = {i: score_indicator(ds, p, goal, tuple(acting[i])) for i, p in plan_of.items()}
     shown = [r for r in every.values() if shortfall is None or shortfall in r.indicator.shortfalls]
@@ -206,7 +206,7 @@ def build(ds: Dataset, horizon: str, shortfall: str | None = None,
 
     scored_actions = []
     for a in ds.actions.values():
-        result, status, conflict = _aggregate(ds, [every[i] for i in a.indicators if i in every])
+        result, status, conflict = _aggregate(ds, [every[i] for i in a.indicator_ids if i in every])
         prio = m.priority(gaps.get(x.id) for x in a.shortfalls)
         scored_actions.append((a, result, status, prio, conflict))
     scored_actions.sort(key=lambda t: (t[3] is None, -(t[3] or 0.0), t[0].id))
@@ -219,7 +219,7 @@ def build(ds: Dataset, horizon: str, shortfall: str | None = None,
     moved = {i for i, ids in acting.items() if ids}
     blind = BlindSpots(
         tuple(s.shortfall.id for s in shortfalls if not s.actions),
-        tuple(a.id for a in ds.actions.values() if not a.indicators),
+        tuple(a.id for a in ds.actions.values() if not a.indicator_ids),
         tuple(i for i in ds.indicators if i not in moved),
     )
     return Scorecard(goal, sorted(shown, key=_rank_key), shortfalls, actions, overall, overall_status,

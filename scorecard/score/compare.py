@@ -170,7 +170,7 @@ def _groups(kind: str, old, new, a: Scorecard, b: Scorecard, h: str,
         if kind == "shortfall":
             return {s.shortfall.id: (s.shortfall.name, s.result.score, s.indicators, _v(s.status))
                     for s in card.shortfalls}
-        return {s.action.id: (s.action.name, s.result.score, tuple(s.action.indicators), _v(s.status))
+        return {s.action.id: (s.action.name, s.result.score, s.action.indicator_ids, _v(s.status))
                 for s in card.actions}
 
     before, after = members(a), members(b)

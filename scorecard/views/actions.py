@@ -21,7 +21,7 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
             "programme": act.programme,
             "programme_name": ds.programmes[act.programme].name.get(lang),
             "shortfalls": [s.id for s in act.shortfalls],
-            "indicators": list(act.indicators),
+            "indicators": list(act.indicator_ids),
             "score": a.result.score,
             "status": a.status.value if a.status else None,
             "covered": a.result.covered,

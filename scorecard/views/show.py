@@ -67,8 +67,9 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
         "id": ind.id, "name": ind.name.get(lang), "unit": ind.unit.get(lang), "kind": ind.kind,
         "direction": ind.direction, "scale": ind.scale, "floor": p.floor, "floor_basis": p.floor_basis,
         "shortfalls": list(ind.shortfalls),
-        "actions": [a.id for a in ds.actions.values() if ind.id in a.indicators],
+        "actions": [a.id for a in ds.actions.values() if ind.id in a.indicator_ids],
         "rule": ind.rule_name, "unscored": ind.unscored, "conflict": p.conflict,
+        "conflict_note": ind.conflict_note,
     }
     title = (f"{ind.id} · {ind.name.get(lang)} ({ind.unit.get(lang)}, {word(ind.direction, lang)}) · "
              f"{word('shortfalls', lang)}: {', '.join(ind.shortfalls)}")
@@ -79,6 +80,8 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
         who = f"{x['peer_name']} " if "peer_name" in x else ""
         notes.append(word("note_conflict_show", lang).format(
             scored=f"{who}{x['year']}: {x['source']} {tv.figure(x['value'], x['relation'])}"))
+    if conflicts and ind.conflict_note:
+        notes.append(ind.conflict_note)
     if ind.note:
         notes.append(ind.note)
     return Document(meta, sections, notes, title)
@@ -168,17 +171,19 @@ def action(ds: Dataset, action_id: str, lang: str) -> Document:
     a = ds.actions[action_id]
     rows = [{"id": s.id, "name": ds.shortfalls[s.id].name.get(lang), "reason": s.reason}
             for s in a.shortfalls]
-    ind_rows = [{"id": i, "name": ds.indicators[i].name.get(lang)} for i in a.indicators]
+    ind_rows = [{"id": x.id, "name": ds.indicators[x.id].name.get(lang), "reason": x.reason}
+                for x in a.indicators]
     meta = {"id": a.id, "name": a.name.get(lang), "programme": a.programme, "source": a.source,
             "measures": a.measures.get(lang), "state": a.status.state,
-            "shortfalls": [s.id for s in a.shortfalls], "indicators": list(a.indicators)}
+            "shortfalls": [s.id for s in a.shortfalls], "indicators": list(a.indicator_ids)}
     title = f"{a.id} · {a.name.get(lang)} · {a.source} · {pick(STATE, a.status.state, lang)}"
     sections = [
         Section("shortfall_reasons", word("shortfalls", lang),
                 [Column("id", word("id", lang)), Column("name", word("name", lang)),
                  Column("reason", word("basis", lang))], rows),
         Section("indicator_names", word("indicator", lang),
-                [Column("id", word("id", lang)), Column("name", word("name", lang))], ind_rows,
+                [Column("id", word("id", lang)), Column("name", word("name", lang)),
+                 Column("reason", word("basis", lang))], ind_rows,
                 empty=word("action_without_indicator", lang)),
     ]
     notes = [a.measures.get(lang)] + ([a.note] if a.note else [])
