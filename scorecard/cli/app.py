@@ -126,12 +126,13 @@ def indicators(
 
 @app.command()
 def show(
-    item: Annotated[str, typer.Argument(metavar="ID", help="An indicator, action or shortfall id.")],
+    item: Annotated[str, typer.Argument(metavar="ID", help="An indicator, action, shortfall or source id.")],
     data: DataOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = Lang.zh,
 ) -> None:
-    """One indicator in full (series, peers, targets, pace), or an action or shortfall."""
+    """One indicator in full (series, peers, targets, pace), an action or shortfall, or a source's
+    figures section by section."""
     from scorecard.views import show as view
 
     ds = load(data)
@@ -141,8 +142,12 @@ def show(
         doc = view.action(ds, item, lang.value)
     elif item in ds.shortfalls:
         doc = view.shortfall(ds, item, lang.value)
+    elif item in ds.sources:
+        from scorecard.views import sources
+
+        doc = sources.document(ds, item, lang.value)
     else:
-        _check_id("id", item, [*ds.indicators, *ds.actions, *ds.shortfalls])
+        _check_id("id", item, [*ds.indicators, *ds.actions, *ds.shortfalls, *ds.sources])
     output.data(doc, fmt.value)
 
 

@@ -73,6 +73,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "before": ("之前", "before"),
     "after": ("之后", "after"),
     "nothing": ("得分、状态和趋势均无变化", "no score, status or trend changed"),
+    "subject": ("主体", "Subject"),
+    "section": ("章节", "Section"),
+    "use": ("用途", "Use"),
+    "who": ("对象", "Who"),
+    "quote": ("原文", "Quote"),
+    "source_figures": ("取自该文献的数值（按章节）", "Figures taken from the source, section by section"),
+    "source_items": ("取自该文献的短板、阶段、计划和行动", "Shortfalls, horizons, programmes and actions from the source"),
+    "no_figures": ("无数值取自该文献", "no figure is taken from this source"),
+    "note_source_map": ("{sections} 个章节的 {figures} 个数值，用于 {indicators} 个指标",
+                        "{figures} figures from {sections} sections, feeding {indicators} indicators"),
     "note_why": ("原因：数据 = 观测值增改；目标 = 该阶段目标值；对应关系 = 指标与短板/行动的归属；"
              "方法参数 = 下限、方向、权重、状态分档或目标年",
              "why: data = observations added or revised; target = the horizon's target value; "
@@ -124,6 +134,17 @@ TREND = {
 KIND = {
     "indicator": ("指标", "indicator"), "shortfall": ("短板", "shortfall"),
     "action": ("行动", "action"), "horizon": ("阶段", "horizon"),
+    "programme": ("计划", "programme"),
+}
+
+# How a figure of a source is used (`show SOURCE-ID`).
+SOURCE_USE = {
+    "scored": ("计分", "scored"),
+    "no_target": ("无目标", "no target"),
+    "not_scored": ("不计分（来源冲突）", "not scored (sources disagree)"),
+    "unscored": ("背景（指标不计分）", "context (indicator unscored)"),
+    "target": ("文献所述目标", "stated target"),
+    "level": ("规则参照水平", "a rule's reference level"),
 }
 
 REASON = {
