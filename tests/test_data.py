@@ -13,13 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+import seedfigures
 import yaml
+from seedfigures import SEED_FILES, SEEDS
 
 from scorecard.model import ActionsFile, IndicatorsFile
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-SEED_FILES = {"000": "000_4eefa319374f4f6d.txt", "003": "003_f68b69ac679efc2e.txt"}
 CITATION = re.compile(r"^(?P<source>\S+) (?P<section>\S.*)$")
 
 
@@ -371,3 +371,30 @@ def test_a_status_other_than_unknown_cites_its_evidence():
 def test_horizon_goals_are_the_words_of_seed_003():
     text = seed_text("003")
     assert all(squeeze(h.goal.zh) in text for h in actions_file().horizons)
+
+
+# ── Every number of the seeds, with its section (tests/seeds/manifest.json) ─────────────────
+
+@lru_cache(maxsize=None)
+def manifest() -> dict:
+    return seedfigures.load()
+
+
+def test_the_manifest_holds_both_seeds_with_their_hashes_and_counts():
+    m = manifest()
+    assert set(m["seeds"]) == set(SEED_FILES)
+    for seed, meta in m["seeds"].items():
+        assert meta["file"] == SEED_FILES[seed] and re.fullmatch(r"[0-9a-f]{64}", meta["sha256"])
+        mine = [f for f in m["figures"] if f["seed"] == seed]
+        assert meta["numbers"] == len(mine)
+        assert meta["kinds"] == dict(sorted(Counter(f["kind"] for f in mine).items()))
+    assert {f["kind"] for f in m["figures"]} <= {"figure", "year", "section", "reference", "bibliographic"}
+
+
+def test_the_manifest_is_what_the_seeds_give():
+    if not all((SEEDS / n).is_file() for n in SEED_FILES.values()):
+        pytest.skip(f"the seeds are not at {SEEDS}: the data was checked against the committed manifest")
+    for seed, meta in manifest()["seeds"].items():
+        assert seedfigures.sha256(SEEDS / meta["file"]) == meta["sha256"], f"seed {seed} changed"
+    assert seedfigures.dumps(seedfigures.build()) == seedfigures.MANIFEST.read_text("utf-8"), (
+        "the manifest is stale: run python tests/seedfigures.py --write")
