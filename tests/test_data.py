@@ -2,7 +2,12 @@
 
 They read the YAML directly and validate it with the schema in scorecard/model.py, so they do not
 depend on the loader. Each test states one promise the dataset makes to its readers: every id
-resolves, every figure cites a section of a seed and quotes its words, every target says why.
+resolves, every figure cites a section of a seed and quotes its words, every number of the seeds
+is encoded or left out with a reason, every target says why, every link says why.
+
+The seeds are not in the repository. The checks against tests/seeds/manifest.json (every number
+of the seeds, with its section) run everywhere; the checks of the manifest and the quotes against
+the seeds themselves run when ../shared/seeds is present, and say so when it is not.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from seedfigures import SEED_FILES, SEEDS
 from scorecard.model import ActionsFile, IndicatorsFile
 
 ROOT = Path(__file__).resolve().parents[1]
+LEFT_OUT = Path(__file__).resolve().parent / "seeds" / "unscored.yaml"
 CITATION = re.compile(r"^(?P<source>\S+) (?P<section>\S.*)$")
+REASONS = {"year", "section", "bibliographic", "china-wide", "no-comparison"}
 
 
 @lru_cache(maxsize=None)
@@ -49,6 +56,26 @@ def figures():
             yield ind, obs, f"{ind.id} {obs.year} ({obs.source})"
         for bm in ind.benchmarks:
             yield ind, bm, f"{ind.id} {bm.peer} {bm.year} ({bm.source})"
+
+
+def rule_levels():
+    """The levels rules close on, with their citations: the method's and each indicator's own."""
+    ind = indicators_file()
+    for name, rule in ind.method.rules.items():
+        if rule.level is not None:
+            yield rule.level, f"method.rules.{name}.level"
+    for i in ind.indicators:
+        level = getattr(i.rule, "level", None)
+        if level is not None:
+            yield level, f"{i.id} rule level"
+
+
+def quotes():
+    """Every quote of the data with its citation: figures, stated targets and rules' levels."""
+    items = [(f.source, f.quote, label) for _, f, label in figures()]
+    items += [(t.source, t.quote, label) for _, t, label in stated_targets()]
+    items += [(lv.source, lv.quote, label) for lv, label in rule_levels()]
+    return [(c, q, label) for c, q, label in items if q]
 
 
 def stated_targets():
@@ -178,10 +205,8 @@ def test_every_figure_and_stated_target_quotes_its_words():
 def test_quotes_are_words_of_the_seed_they_cite():
     """A reader can find each quote in the cited seed (whitespace ignored: seed 003 breaks lines
     mid-sentence)."""
-    items = [(f.source, f.quote, label) for _, f, label in figures()]
-    items += [(t.source, t.quote, label) for _, t, label in stated_targets()]
     not_found = []
-    for citation, quote, label in items:
+    for citation, quote, label in quotes():
         source_id = citation.split()[0]
         if source_id in SEED_FILES and squeeze(quote) not in seed_text(source_id):
             not_found.append((label, quote))
@@ -266,12 +291,31 @@ def test_every_target_has_a_basis_and_assumptions_give_a_reason():
             assert target.reason.strip(), f"{ind.id} {horizon}: a target must say why"
 
 
-def test_the_stated_target_for_basic_research_is_the_seeds_fifteen_percent():
+def test_a_level_the_seeds_give_for_peers_is_a_reference_not_shanghais_stated_target():
+    """国际科创城市这一比例均在15%左右 is the peers' level: the long target of 15 is the catch-up
+    rule's assumption, shown as one."""
     basic = target_plans()["basic-research-share"]
-    long = basic.targets["long"]
-    assert (long.value, long.basis, long.given.source) == (15, "stated", "003 二(一)")
-    near = basic.targets["near"]
-    assert (near.basis, near.rule, near.value) == ("assumption", "catch-up", 10.3)  # 8 + 7/3
+    assert {h: (t.basis, t.rule, t.value) for h, t in basic.targets.items()} == {
+        "near": ("assumption", "catch-up", 10.3), "mid": ("assumption", "catch-up", 12.7),
+        "long": ("assumption", "catch-up", 15)}
+    peer_quotes = {(b.source, squeeze(b.quote or "")) for i in indicators_file().indicators
+                   for b in i.benchmarks}
+    borrowed = [label for _, t, label in stated_targets() if (t.source, squeeze(t.quote)) in peer_quotes]
+    assert not borrowed, f"stated targets quoting a peer's level: {borrowed}"
+
+
+def test_a_rules_level_is_printed_in_its_quote():
+    """A reference level is a figure the seeds print, not one read into a list ('纽约、伦敦、东京、
+    巴黎等' gives no rank)."""
+    unprinted = [(label, lv.value, lv.quote) for lv, label in rule_levels() if not prints(lv.quote or "", lv.value)]
+    assert not unprinted
+
+
+def test_every_indicator_has_a_rule_or_says_why_not():
+    """Coverage counts what is meant to be scored: an indicator with no target says why."""
+    silent = [i.id for i in indicators_file().indicators
+              if not i.unscored and not i.rule and set(i.targets) != {"near", "mid", "long"}]
+    assert not silent
 
 
 def test_every_assumed_target_comes_from_a_declared_rule():
@@ -373,11 +417,154 @@ def test_horizon_goals_are_the_words_of_seed_003():
     assert all(squeeze(h.goal.zh) in text for h in actions_file().horizons)
 
 
-# ── Every number of the seeds, with its section (tests/seeds/manifest.json) ─────────────────
+def test_subject_and_languages_lead_the_file():
+    ind = indicators_file()
+    assert (ind.subject.zh, ind.subject.en, ind.languages) == ("上海", "Shanghai", ["zh", "en"])
+    head = (ROOT / "indicators.yaml").read_text("utf-8").split("\nmethod:")[0]
+    assert "\nsubject:" in head and "\nlanguages:" in head
+
+
+# ── Bounds, readings and names ─────────────────────────────────────────────────────────────
+
+# Words that make a printed number a bound or an approximation, before it or after it (a unit
+# such as % or 万 may stand between): 超过83%, 240余万, 15%左右, 90%以上, 不到……1/3.
+_BEFORE = ("超过", "突破", "不到", "不及", "近", "约为", "约", "约占")
+_AFTER = ("余", "多", "左右", "以上")
+
+
+def _hedged(quote: str, value: float) -> bool:
+    q = squeeze(quote)
+    for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)(亿|万)?", q):
+        n = float(m.group(1).replace(",", ""))
+        scale = {"亿": 1e4, "万": 1e-4}.get(m.group(2) or "", None)
+        if abs(n - value) > 1e-9 and (scale is None or abs(n * scale - value) > 1e-9):
+            continue
+        before = q[max(0, m.start() - 3):m.start()]
+        after = re.sub(r"^[%万亿]+", "", q[m.end():m.end() + 4])
+        if before.endswith(_BEFORE) or after.startswith(_AFTER):
+            return True
+    return False
+
+
+def test_a_figure_printed_as_a_bound_carries_its_relation():
+    """超过83% is "> 83", 240余万 "> 240", 约为8% "≈ 8": the words are kept with the number."""
+    bare = [(label, f.value, f.quote) for _, f, label in figures()
+            if f.derived is None and f.relation is None and _hedged(f.quote or "", f.value)]
+    assert not bare
+
+
+def test_bound_readings_the_papers_allow_two_ways_say_which_is_taken():
+    margin = next(i for i in indicators_file().indicators if i.id == "local-consultancy-margin")
+    local = margin.observations[0]
+    assert (local.value, local.relation) == (25, "<")  # 高出3倍多: higher by more than 3 times
+    assert "standard" in local.derived and "33" in local.derived
+
+
+def test_names_of_shanghai_only_figures_say_shanghai():
+    """Exported to a spreadsheet, a name stands alone: with no peer beside it, it names the place."""
+    places = ("Shanghai", "Pudong", "Zhangjiang", "CIIE", "Yangtze River Delta")
+    places_zh = ("上海", "浦东", "张江", "进博会", "长三角")
+    vague = [i.id for i in indicators_file().indicators if not i.benchmarks
+             and not (any(p in i.name.en for p in places) and any(p in i.name.zh for p in places_zh))]
+    assert not vague
+
+
+def test_translations_keep_the_words_that_change_the_meaning():
+    by_id = {i.id: i for i in indicators_file().indicators}
+    assert "Fortune Global 500" in by_id["ciie-repeat-exhibitors"].name.en  # 世界500强
+    assert "Cumulative" in by_id["ai-output"].name.en and "累计" in by_id["ai-output"].name.zh
+    assert "consulting" in by_id["big-four-share"].name.en  # 企业咨询, not all business
+    leaders = next(s for s in indicators_file().shortfalls if s.id == "leaders")
+    assert "too few" in leaders.name.en  # 缺少, not "no"
+
+
+# ── The conflict ───────────────────────────────────────────────────────────────────────────
+
+def test_the_fortune_500_conflict_is_explained_and_decided_by_the_definition():
+    f500 = next(i for i in indicators_file().indicators if i.id == "fortune500")
+    assert f500.source_priority == ["000"] and "《财富》" in f500.name.zh
+    note = f500.conflict_note
+    assert "《财富》" in note and "73" in note and "17" in note and "no part" in note
+
+
+# ── Links and directions ───────────────────────────────────────────────────────────────────
+
+def test_every_action_link_to_an_indicator_carries_a_reason():
+    silent = [(a.id, m.id) for a in actions_file().actions for m in a.indicators
+              if not (m.reason or "").strip()]
+    assert not silent
+
+
+def test_an_action_moves_indicators_of_the_shortfalls_it_addresses():
+    by_id = {i.id: i for i in indicators_file().indicators}
+    stray = [(a.id, m) for a in actions_file().actions for m in a.indicator_ids
+             if not set(by_id[m].shortfalls) & {s.id for s in a.shortfalls}]
+    assert not stray
+
+
+@pytest.mark.parametrize("action, indicator", [
+    ("L02", "pudong-intl-routes"), ("L02", "port-transshipment"),  # a Delta rail network
+    ("E11", "world-brands"), ("L07", "world-brands"),  # not what their measures are about
+    ("E10", "exchange-foreign-listings"),  # the technology and property-rights exchanges
+    ("L06", "wto-services-coverage"),  # China's WTO schedule moves with no Shanghai measure
+])
+def test_links_the_measures_do_not_support_are_gone(action, indicator):
+    act = next(a for a in actions_file().actions if a.id == action)
+    assert indicator not in act.indicator_ids
+
+
+def test_biomedicine_park_output_is_not_read_as_a_target():
+    """Seed 000 cites Suzhou Industrial Park overtaking Zhangjiang as 错位发展不够明显 (too little
+    differentiation), not as a level for Zhangjiang to reach."""
+    park = next(i for i in indicators_file().indicators if i.id == "biomed-park-output")
+    assert park.unscored and not park.rule and "错位发展不够明显" in park.unscored
+
+
+def test_no_shortfall_ranks_best_on_a_figure_read_backwards():
+    """`gaps` ranks shortfalls by score: spatial has no indicator the papers let it be scored on, so
+    it shows no score rather than the best one."""
+    from scorecard.load.dataset import Location, load
+    from scorecard.score.card import build
+
+    ds = load(Location(ROOT, "option"))
+    for horizon in ("near", "mid", "long"):
+        card = build(ds, horizon)
+        spatial = next(s for s in card.shortfalls if s.shortfall.id == "spatial")
+        assert spatial.result.score is None and spatial.result.total == 0
+        scored = [s for s in card.shortfalls if s.result.score is not None]
+        assert len(scored) >= 0.8 * len(card.shortfalls)
+        assert all(s.status is not None and s.status.value != "insufficient_data" for s in scored)
+
+
+# ── Every number of the seeds accounted for (tests/seeds) ────────────────────────────────────
 
 @lru_cache(maxsize=None)
 def manifest() -> dict:
     return seedfigures.load()
+
+
+@lru_cache(maxsize=None)
+def left_out() -> dict:
+    return yaml.safe_load(LEFT_OUT.read_text("utf-8"))
+
+
+def numbers():
+    """The manifest's numbers that must be accounted for one by one: the `figure` kind."""
+    return [f for f in manifest()["figures"] if f["kind"] == "figure"]
+
+
+def cited(seed: str, section: str):
+    """The data's quotes citing this section of this seed."""
+    return [q for c, q, _ in quotes() if (m := CITATION.match(c)) and (m["source"], m["section"]) == (seed, section)]
+
+
+def encoded(f: dict) -> bool:
+    return any(seedfigures.covers(q, f) for q in cited(f["seed"], f["section"]))
+
+
+def listed(f: dict) -> list[dict]:
+    return [e for e in left_out()["figures"] if (e["seed"], e["section"]) == (f["seed"], f["section"])
+            and seedfigures.covers(e["words"], f)]
 
 
 def test_the_manifest_holds_both_seeds_with_their_hashes_and_counts():
@@ -391,6 +578,48 @@ def test_the_manifest_holds_both_seeds_with_their_hashes_and_counts():
     assert {f["kind"] for f in m["figures"]} <= {"figure", "year", "section", "reference", "bibliographic"}
 
 
+def test_every_number_in_the_seeds_is_encoded_or_left_out_with_a_reason():
+    """Each number the papers print is inside a quote of the data, or listed in
+    tests/seeds/unscored.yaml with its reason; years, numbering and bibliographic data are
+    told apart by the extractor (their kind is their reason)."""
+    unaccounted = [f"{f['seed']} {f['section']}: …{f['before']}[{f['text']}]{f['after']}…"
+                   for f in numbers() if not encoded(f) and not listed(f)]
+    assert not unaccounted, "\n".join(unaccounted)
+
+
+def test_a_number_left_out_is_not_also_encoded():
+    both = [f"{f['seed']} {f['section']} {f['text']}" for f in numbers() if encoded(f) and listed(f)]
+    assert not both
+
+
+def test_every_entry_left_out_covers_a_number_and_gives_a_reason_from_the_closed_list():
+    doc = left_out()
+    assert set(doc["reasons"]) == REASONS
+    for e in doc["figures"]:
+        assert e["reason"] in REASONS, e
+        hits = [f for f in numbers() if (f["seed"], f["section"]) == (e["seed"], e["section"])
+                and seedfigures.covers(e["words"], f)]
+        assert hits, f"{e['seed']} {e['section']} {e['words']!r} covers no number of the manifest"
+
+
+def test_every_number_a_quote_prints_is_in_the_manifest_at_the_cited_section():
+    """Without the seeds at hand, the manifest traces each quoted number to its section."""
+    index: dict[tuple, list] = {}
+    for f in manifest()["figures"]:
+        index.setdefault((f["seed"], f["section"]), []).append(f)
+    untraced = []
+    for citation, quote, label in quotes():
+        m = CITATION.match(citation)
+        if m is None or m["source"] not in SEED_FILES:
+            continue
+        q = seedfigures.squeeze(quote)
+        here = index.get((m["source"], m["section"]), [])
+        for start, text in seedfigures.tokens(quote):
+            if not any(seedfigures.agrees(q, start, f) for f in here):
+                untraced.append((label, citation, text, quote))
+    assert not untraced
+
+
 def test_the_manifest_is_what_the_seeds_give():
     if not all((SEEDS / n).is_file() for n in SEED_FILES.values()):
         pytest.skip(f"the seeds are not at {SEEDS}: the data was checked against the committed manifest")
@@ -398,3 +627,8 @@ def test_the_manifest_is_what_the_seeds_give():
         assert seedfigures.sha256(SEEDS / meta["file"]) == meta["sha256"], f"seed {seed} changed"
     assert seedfigures.dumps(seedfigures.build()) == seedfigures.MANIFEST.read_text("utf-8"), (
         "the manifest is stale: run python tests/seedfigures.py --write")
+
+
+def test_the_words_left_out_are_words_of_the_seeds():
+    missing = [e for e in left_out()["figures"] if squeeze(e["words"]) not in seed_text(e["seed"])]
+    assert not missing
