@@ -94,6 +94,11 @@ def _figures(ds: Dataset, source_id: str, lang: str) -> list[dict]:
             level = ds.indicators_file.method.rules[ind.rule_name].level
         if level is not None and (section := _cited(level.source, source_id)) is not None:
             add(section, "level", value=level.value, quote=level.quote)
+    return _in_paper_order(rows)
+
+
+def _in_paper_order(rows: list[dict]) -> list[dict]:
+    """Rows by section as the paper runs, in the data's own order within a section."""
     rows.sort(key=lambda r: (section_key(r["section"]), r["_order"]))
     for r in rows:
         del r["_order"]
@@ -111,10 +116,7 @@ def _others(ds: Dataset, source_id: str, lang: str) -> list[dict]:
         if (section := _cited(citation, source_id)) is not None:
             rows.append({"section": section, "kind": kind, "id": ident, "name": name.get(lang),
                          "_order": order})
-    rows.sort(key=lambda r: (section_key(r["section"]), r["_order"]))
-    for r in rows:
-        del r["_order"]
-    return rows
+    return _in_paper_order(rows)
 
 
 def document(ds: Dataset, source_id: str, lang: str) -> Document:
