@@ -191,7 +191,7 @@ def test_a_flat_series_is_stagnating_not_decreasing():
     ([80, None, None], 0.6, "insufficient_data"),  # 1 of 3
     ([80, None, None, None, None], 0.2, "challenges_remain"),  # 1 of 5 = the threshold
     ([None, None], 0.6, "insufficient_data"),  # nothing scored
-    ([], 0.6, None),  # nothing meant to be scored
+    ([], 0.6, "insufficient_data"),  # nothing meant to be scored
 ])
 def test_an_aggregate_from_too_few_members_is_insufficient_data(scores, threshold, expected):
     status = m.aggregate_status(m.aggregate(scores), threshold, m.status)

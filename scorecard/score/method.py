@@ -222,13 +222,13 @@ def aggregate(scores: Iterable[float | None], weights: Iterable[float] | None = 
     return Aggregate(mean, len(pairs), len(scores))
 
 
-def aggregate_status(result: Aggregate, threshold: float, band) -> Status | None:
+def aggregate_status(result: Aggregate, threshold: float, band) -> Status:
     """An aggregate's band, or *insufficient data* when too few members were scored.
 
-    `band` maps a score to its band (the data's own edges). None: nothing to score.
+    `band` maps a score to its band (the data's own edges). An aggregate with no member
+    meant to be scored has insufficient data too: showing nothing would let it pass for
+    the best-placed at the bottom of a ranking.
     """
-    if result.total == 0:
-        return None
     if not result.sufficient(threshold) or result.score is None:
         return Status.INSUFFICIENT_DATA
     return band(result.score)
