@@ -169,3 +169,49 @@ def test_diff_after_a_rule_parameter_changes_names_exactly_the_indicators_using_
     assert targets == [("indicator", "basic-research-share", "near")]  # the one indicator on top-two
     (why,) = [c["why"] for c in doc["changes"] if c["id"] == "basic-research-share"]
     assert why == ["target: 10.8 → 9.4 (fraction 0.5 → 0.25)"]  # 8 + 5.5/4 = 9.375 → 9.4
+
+
+def test_a_cited_level_as_the_reference_and_a_rank_never_above_first(plan):
+    # Rank 10 towards the level 0.2: near 10 − 9.8/3 = 6.73 → 7; mid 3.47 → 3; long 0.2 → 1.
+    p = plan["tier-rank"]
+    assert values(p) == {"near": 7, "mid": 3, "long": 1}
+    rule = p.targets["near"].parameters()
+    assert (rule["reference"], rule["reference_value"], rule["level_source"]) == ("level", 0.2, "003 二")
+
+
+def test_a_rule_without_a_reference_closes_the_gap_to_the_best_peer(plan):
+    assert values(plan["plain-rule"]) == {"near": 7}  # 4 + (10 − 4)/2
+
+
+def test_why_a_rule_gives_no_target(plan):
+    assert plan["no-peer"].missing["near"].reason == "no_peer"
+    one = plan["one-year"].missing["near"]
+    assert (one.reason, one.detail) == ("one_year", "2021")
+    later = plan["later-only"].missing["near"]
+    assert (later.reason, later.detail) == ("no_value", "2021")
+
+
+def test_the_rule_as_applied_for_each_formula(plan):
+    trend = plan["enterprises"].targets["near"].parameters()
+    assert trend == {"name": "trend", "formula": "trend", "base_year": 2021, "start_value": 240,
+                     "start_year": 2020, "digits": 0, "yearly_change": 24, "first_year": 2015,
+                     "first_value": 120}
+    ideal = plan["offshore-settlement"].targets["near"].parameters()
+    assert {k: ideal[k] for k in ("reference", "reference_value", "ideal", "reach", "reference_peers")} == {
+        "reference": "ideal", "reference_value": 41.5, "ideal": 0, "reach": 0.5, "reference_peers": []}
+    mean = plan["basic-research-share"].targets["near"].parameters()
+    assert (mean["reference"], mean["reference_peers"]) == ("best_mean", ["tokyo", "london"])
+    median = plan["listings"].targets["long"].parameters()
+    assert (median["reference"], median["reference_peers"]) == ("peer_median", ["tokyo", "paris", "london"])
+    assert plan["context"].targets == {}
+
+
+def test_a_worst_floor_without_any_figure_falls_back_to_the_natural_zero(ds):
+    from scorecard.model import Indicator
+    from scorecard.score.targets import plan as plan_of
+
+    bare = Indicator(id="bare", name={"zh": "空", "en": "Empty"}, unit={"zh": "家", "en": "firms"},
+                     kind="count", floor="worst", shortfalls=["extra"])
+    p = plan_of(ds, bare)
+    assert (p.floor, p.floor_basis) == (0.0, "natural")
+    assert p.missing["near"].reason == "no_rule"

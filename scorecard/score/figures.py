@@ -4,7 +4,7 @@ Two sources may give different values for the same year. The one scored is the
 figure marked `scored: true`, else the first source in the indicator's own
 `source_priority`, else in the method's: a list of source ids, or `newest`, the
 source published last. When nothing decides, there is no choice to make here:
-`validate` refuses the data (see `undecided`).
+`validate` refuses the data.
 """
 
 from __future__ import annotations
@@ -66,14 +66,10 @@ def conflicted(group: list[Observation]) -> bool:
 
 
 def scored(points: Iterable[P], priority: Priority) -> list[P]:
-    """One figure per (peer, year), oldest first."""
+    """One figure per (peer, year), oldest first. A year whose figures nothing decides
+    between is left out; `validate` refuses such data before anything is scored."""
     chosen = [choose(g, priority) for g in groups(points).values()]
-    return sorted((p for p in chosen if p is not None), key=lambda p: (p.year, getattr(p, "peer", "")))
-
-
-def undecided(points: Iterable[P], priority: Priority) -> list[list[P]]:
-    """The groups whose figures disagree with nothing to decide between them."""
-    return [g for g in groups(points).values() if choose(g, priority) is None]
+    return sorted((p for p in chosen if p is not None), key=lambda p: p.year)
 
 
 def as_of(points: Sequence[P], year: int | None) -> P | None:
