@@ -1,5 +1,7 @@
 """The scorecard on the hand-worked fixture (tests/data/mini), horizon by horizon."""
 
+from pathlib import Path
+
 import pytest
 
 from scorecard.load.dataset import Location, load
@@ -81,3 +83,34 @@ def test_overall_score_and_blind_spots(ds):
 def test_filter_by_shortfall(ds):
     card = build(ds, "near", shortfall="innovation")
     assert [r.id for r in card.indicators] == ["basic-research-share", "fortune500"]
+
+
+def test_a_rank_scored_on_its_reciprocal_with_its_pace_and_peer(tmp_path):
+    import shutil
+
+    from scorecard.score.method import Pace
+
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).parent / "data" / "rules", rules)
+    r = {x.id: x for x in build(load(Location(rules, "option")), "near").indicators}
+    rank = r["top-rank"]  # 60 against a target of 41, Beijing at 2
+    assert rank.gap_share == pytest.approx(1 - 41 / 60) and rank.gap == -19
+    assert (rank.peer_gap, rank.peer_ratio) == (-58, 30)
+    assert rank.horizon.id == "near" and rank.pace is None
+    firms = r["enterprises"]  # 120 (2015) → 240 (2020), target 360 by 2025: 33.3 → 66.7
+    assert firms.pace == Pace(pytest.approx(100 / 15), pytest.approx(100 / 15))
+    assert firms.gap_share == pytest.approx(1 / 3)
+
+
+def test_bands_come_from_the_datas_method(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "data" / "mini", data)
+    text = (data / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace("sources:\n", "method:\n  bands: {challenges_remain: 90, moderate_challenges: 80, "
+                                      "significant_challenges: 60}\n\nsources:\n", 1)
+    (data / "indicators.yaml").write_text(text, encoding="utf-8")
+    r = {x.id: x for x in build(load(Location(data, "option")), "near").indicators}
+    assert r["basic-research-share"].status.value == "moderate_challenges"  # 80
+    assert r["offshore-settlement"].status.value == "major_challenges"  # 50

@@ -27,6 +27,7 @@ def test_target_equal_to_floor_never_divides_by_zero():
     assert m.attainment(0, 0, 0) == 100
     assert m.attainment(-1, 0, 0) == 0
     assert m.attainment(5, 10, 10, "lower") == 100
+    assert m.attainment(10, 10, 10, "lower") == 100  # meeting it exactly is meeting it
     assert m.attainment(11, 10, 10, "lower") == 0
     assert m.gap_share(3, 0, 0) is None
 
@@ -95,6 +96,10 @@ def test_trend_by_the_required_rate(st, expected):
 def test_no_trend_with_one_observation():
     assert m.trend(60, 2020, 60, 2020, 2025) is None
     assert m.pace(60, 2020, 60, 2020, 2025) is None
+
+
+def test_horizon_in_the_baseline_year_requires_an_infinite_pace():
+    assert math.isinf(m.pace(60, 2020, 70, 2021, 2020).required)
 
 
 def test_horizon_before_the_baseline_requires_an_infinite_pace():

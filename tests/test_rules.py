@@ -26,7 +26,8 @@ def test_references_from_the_peers():
     assert rules.toward_ideal(83, 0, 0.5) == 41.5  # halfway from 83% to 0%
 
 
-@pytest.mark.parametrize("value, digits", [(1.59, 2), (730, 0), (730.0, 0), (5.3, 1), (0.098, 3)])
+@pytest.mark.parametrize("value, digits", [(1.59, 2), (730, 0), (730.0, 0), (5.3, 1), (0.098, 3),
+                                           (1e20, 0), (1.5e-9, 6), (24090, 0)])
 def test_decimals_of_a_figure_as_written(value, digits):
     assert rules.decimals(value) == digits
 

@@ -23,17 +23,17 @@ def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def ds():
     return load(Location(RULES, "option"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def plan(ds):
     return plans(ds)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def near(ds):
     return {r.id: r for r in build(ds, "near").indicators}
 
@@ -215,3 +215,87 @@ def test_a_worst_floor_without_any_figure_falls_back_to_the_natural_zero(ds):
     p = plan_of(ds, bare)
     assert (p.floor, p.floor_basis) == (0.0, "natural")
     assert p.missing["near"].reason == "no_rule"
+
+
+def test_each_missing_target_names_its_horizon_reason_and_detail(plan):
+    from scorecard.score.targets import Missing
+
+    assert plan["no-peer"].missing == {h: Missing(h, "no_peer") for h in ("near", "mid", "long")}
+    assert plan["one-year"].missing == {h: Missing(h, "one_year", "2021") for h in ("near", "mid", "long")}
+    assert plan["later-only"].missing == {h: Missing(h, "no_value", "2021") for h in ("near", "mid", "long")}
+    assert plan["listings"].missing == {h: Missing(h, "no_fraction") for h in ("near", "mid")}
+    assert plan["context"].missing["long"] == Missing("long", "unscored", "Context: a strength, not a shortfall")
+
+
+def test_each_reference_in_full(plan):
+    from scorecard.score.targets import Reference
+
+    ideal = plan["offshore-settlement"].targets["near"].reference
+    assert ideal == Reference("ideal", 41.5, ideal=0.0, reach=0.5)
+    median = plan["listings"].targets["long"].reference
+    assert (median.kind, median.value, [b.value for b in median.figures]) == ("peer_median", 20, [30, 20, 10])
+    mean = plan["basic-research-share"].targets["near"].reference
+    assert (mean.kind, mean.value, [b.peer for b in mean.figures]) == ("best_mean", 13.5, ["tokyo", "london"])
+    rank = plan["top-rank"].targets["near"].reference  # lower is better: the best is the lowest
+    assert (rank.kind, rank.value, [b.peer for b in rank.figures]) == ("best_peer", 2, ["beijing"])
+    level = plan["tier-rank"].targets["near"].reference
+    assert (level.kind, level.value, level.level.source) == ("level", 0.2, "003 二")
+    for p in plan.values():
+        for h, t in p.targets.items():
+            assert t.horizon == h and t.basis == "assumption" and t.rule == p.indicator.rule_name
+
+
+def _indicator(**fields):
+    from scorecard.model import Indicator
+
+    base = {"id": "made", "name": {"zh": "例", "en": "Example"}, "unit": {"zh": "%", "en": "%"},
+            "shortfalls": ["extra"], "observations": [{"year": 2020, "value": 40, "source": "000 一"}]}
+    return Indicator.model_validate(base | fields)
+
+
+def test_a_share_that_should_rise_has_its_ideal_end_at_100(ds):
+    from scorecard.score.targets import Missing, plan as plan_of
+
+    # 40% halfway to 100%: R = 70; near 40 + 30/3 = 50; long 70.
+    share = plan_of(ds, _indicator(kind="share", rule="halfway"))
+    assert values(share) == {"near": 50, "long": 70}
+    assert share.targets["near"].reference.ideal == 100
+    # A count has no ideal end known without saying.
+    count = plan_of(ds, _indicator(kind="count", rule="halfway"))
+    assert count.missing["near"] == Missing("near", "no_ideal")
+    # Unless the rule gives one.
+    given = plan_of(ds, _indicator(kind="count", rule={"use": "halfway", "ideal": 60}))
+    assert values(given) == {"near": 43, "long": 50}  # R = 50: 40 + 10/3 ≈ 43
+
+
+def test_defaults_beneath_a_rule_k_3_and_reach_1(ds):
+    from scorecard.score.targets import plan as plan_of
+
+    peers = [{"peer": p, "year": 2020, "value": v, "source": "000 一"}
+             for p, v in (("tokyo", 90), ("paris", 60), ("london", 30), ("beijing", 0))]
+    # best_mean without k: the best three, (90 + 60 + 30)/3 = 60; 40 + 20/2 = 50.
+    mean = plan_of(ds, _indicator(kind="count", benchmarks=peers,
+                                  rule={"use": "plain", "reference": "best_mean"}))
+    assert values(mean) == {"near": 50}
+    # ideal without reach: all the way to the ideal end.
+    whole = plan_of(ds, _indicator(kind="share", rule={"use": "halfway", "reach": 1}))
+    assert values(whole) == {"near": 60, "long": 100}
+
+
+@pytest.mark.parametrize("fields, floor, basis", [
+    ({"kind": "count"}, 0, "natural"),
+    ({"kind": "rank", "direction": "lower"}, None, "natural"),
+    ({"kind": "share", "direction": "lower", "floor": 100}, 100, "stated"),
+    ({"kind": "count", "floor": "worst"}, 30, "worst"),  # min of 40, 30 (and not 10: after 2021)
+    ({"kind": "rank", "direction": "lower", "floor": "worst"}, 50, "worst"),  # the highest rank
+])
+def test_each_kind_of_floor(ds, fields, floor, basis):
+    from scorecard.score.targets import plan as plan_of
+
+    peers = [{"peer": "tokyo", "year": 2020, "value": 30, "source": "000 一"},
+             {"peer": "paris", "year": 2020, "value": 50 if fields["kind"] == "rank" else 45,
+              "source": "000 一"},
+             {"peer": "london", "year": 2023, "value": 10 if fields["kind"] != "rank" else 90,
+              "source": "000 一"}]
+    p = plan_of(ds, _indicator(benchmarks=peers, **fields))
+    assert (p.floor, p.floor_basis) == (floor, basis)

@@ -80,10 +80,6 @@ class BlindSpots:
     actions_without_indicator: tuple[str, ...]
     indicators_without_action: tuple[str, ...]
 
-    def __bool__(self) -> bool:
-        return bool(self.shortfalls_without_action or self.actions_without_indicator
-                    or self.indicators_without_action)
-
 
 @dataclass(frozen=True)
 class Scorecard:

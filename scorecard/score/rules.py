@@ -58,12 +58,9 @@ def toward_ideal(x: float, ideal: float, reach: float) -> float:
 
 
 def decimals(value: float) -> int:
-    """How many decimals a figure is written with: 1.59 → 2, 730 → 0."""
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        return 6
-    whole, _, part = text.partition(".")
-    return 0 if part in ("", "0") else len(part)
+    """How many decimals a figure is written with: 1.59 → 2, 730 → 0; at most 6."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return min(6, max(0, -exponent))
 
 
 def round_half_up(value: float, digits: int) -> float:

@@ -63,9 +63,8 @@ class Target:
         if self.rule is None:
             return None
         out: dict = {"name": self.rule, "formula": self.formula, "base_year": self.base_year,
-                     "start_value": self.start.value if self.start else None,
-                     "start_year": self.start.year if self.start else None, "digits": self.digits}
-        if self.formula == "close_gap" and self.reference is not None:
+                     "start_value": self.start.value, "start_year": self.start.year, "digits": self.digits}
+        if self.reference is not None:
             r = self.reference
             out |= {"reference": r.kind, "reference_value": r.value, "fraction": self.fraction,
                     "reference_peers": [b.peer for b in r.figures]}
@@ -73,10 +72,9 @@ class Target:
                 out |= {"ideal": r.ideal, "reach": r.reach}
             if r.level is not None:
                 out |= {"level_source": r.level.source}
-        if self.formula == "trend":
-            out |= {"yearly_change": self.change,
-                    "first_year": self.change_from.year if self.change_from else None,
-                    "first_value": self.change_from.value if self.change_from else None}
+        if self.change_from is not None:
+            out |= {"yearly_change": self.change, "first_year": self.change_from.year,
+                    "first_value": self.change_from.value}
         return out
 
 
@@ -152,7 +150,7 @@ def _parameters(ds, ind: Indicator) -> dict:
     method = ds.indicators_file.method
     out: dict = {"base_year": method.base_year, "digits": method.digits_for(ind.kind), "k": 3,
                  "reach": 1.0}
-    rule = method.rules.get(ind.rule_name) if ind.rule_name else None
+    rule = method.rules.get(ind.rule_name)
     for layer in (rule, ind.rule if isinstance(ind.rule, RuleUse) else None):
         if layer is not None:
             out |= {k: v for k, v in layer.model_dump(exclude={"vary", "use"}).items() if v is not None}
