@@ -109,6 +109,7 @@ class _Entry:
         self.target = target.value if target else None  # the nominal target
         self.floor, self.floor_basis = plan.floor, plan.floor_basis
         self.floors: dict[str, float | None] = {}
+        self._scores: dict[tuple, float] = {}
         self.rule: str | None = None  # the rule whose drawn parameters move the target
         self.own_fraction = self.own_reference = False
         params = parameters(ds, ind) if ind.rule_name else {}
@@ -163,12 +164,18 @@ class _Entry:
         return self.floors[a.floors]
 
     def score(self, a: Assumptions) -> float | None:
+        """The score under `a`. A computed target is rounded, so draws share a few targets
+        and floors: each pair is scored once."""
         if self.x is None:
             return None
         target = self.target_under(a)
         if target is None:
             return None
-        return m.Goalposts(target, self.floor_under(a), self.direction, self.scale).score(self.x)
+        key = (target, self.floor_under(a))
+        score = self._scores.get(key)
+        if score is None:
+            score = self._scores[key] = m.Goalposts(target, key[1], self.direction, self.scale).score(self.x)
+        return score
 
 
 @dataclass(frozen=True)
@@ -249,27 +256,32 @@ class Frame:
                 bands = tuple(sorted(edges, reverse=True))
         return Assumptions(fractions, references, floors, weights, bands)
 
-    def score(self, a: Assumptions, actions: bool = True) -> Outcome:
-        """The scorecard under `a`: every indicator, shortfall and (unless `actions` is false)
-        action, as `card.build` scores them."""
+    def score(self, a: Assumptions) -> Outcome:
+        """The scorecard under `a`: every indicator, shortfall and action, as `card.build`
+        scores them."""
         edges = a.bands or self.bands
         band = lambda s: m.status(s, *edges)  # noqa: E731
         scores = [e.score(a) for e in self.entries]
-        statuses = [None if s is None else band(s) for s in scores]
         weights = [a.weights.get(e.id, e.weight) for e in self.entries]
+        shortfalls = [self._aggregate(members, scores, weights) for members in self.members]
+        gaps = [m.distance(x.score) for x in shortfalls]
+        return Outcome(
+            scores, [None if s is None else band(s) for s in scores],
+            [x.score for x in shortfalls],
+            [m.aggregate_status(x, self.coverage, band) for x in shortfalls],
+            [m.priority(gaps[s] for s in addressed) for addressed in self.addressed],
+            [m.aggregate_status(self._aggregate(members, scores, weights), self.coverage, band)
+             for members in self.acting])
 
-        def aggregate(members: list[int]) -> tuple[float | None, m.Status | None]:
-            result = m.aggregate([scores[i] for i in members], [weights[i] for i in members])
-            return result.score, m.aggregate_status(result, self.coverage, band)
+    def shortfall_gaps(self, a: Assumptions) -> list[float | None]:
+        """Only the shortfalls' gaps under `a`: what the sensitivity runs need."""
+        scores = [e.score(a) for e in self.entries]
+        weights = [a.weights.get(e.id, e.weight) for e in self.entries]
+        return [m.distance(self._aggregate(members, scores, weights).score) for members in self.members]
 
-        shortfalls = [aggregate(members) for members in self.members]
-        priorities, action_statuses = [], []
-        if actions:
-            gaps = [m.distance(s) for s, _ in shortfalls]
-            priorities = [m.priority(gaps[s] for s in addressed) for addressed in self.addressed]
-            action_statuses = [aggregate(members)[1] for members in self.acting]
-        return Outcome(scores, statuses, [s for s, _ in shortfalls], [st for _, st in shortfalls],
-                       priorities, action_statuses)
+    @staticmethod
+    def _aggregate(members: list[int], scores: list, weights: list) -> m.Aggregate:
+        return m.aggregate([scores[i] for i in members], [weights[i] for i in members])
 
 
 def _uncertain(ds: Dataset, frame: Frame) -> list[Uncertain]:
@@ -452,9 +464,9 @@ def _sensitivity(frame: Frame, a, b, widths, ranked_a, nominal, tick) -> list[Se
         return [mean_shift(ranked, nominal), *(float(ranked[n]) for n in outputs)]
 
     def run(row) -> list[float]:
-        outcome = frame.score(frame.assume(row), actions=False)
+        gaps = frame.shortfall_gaps(frame.assume(row))
         tick()
-        return ys(ranks(outcome.gaps("shortfalls"), scorable))
+        return ys(ranks(gaps, scorable))
 
     ya = [ys(r) for r in ranked_a]
     yb = [run(row) for row in b]
