@@ -45,8 +45,8 @@ def main() -> None:
     times: dict[str, list[float]] = {"gaps": [], "draws": [], "all": []}
     for _ in range(args.rounds):  # interleaved
         times["gaps"].append(timed(lambda: build(ds, h), repeat=50))
-        times["draws"].append(timed(lambda: analyse(ds, h, n, sensitivity=False)))
-        times["all"].append(timed(lambda: analyse(ds, h, n)))
+        times["draws"].append(timed(lambda: analyse(ds, h, n, 1, 3, sensitivity=False)))
+        times["all"].append(timed(lambda: analyse(ds, h, n, 1, 3)))
     gaps, draws, full = (statistics.median(times[k]) for k in ("gaps", "draws", "all"))
     per_draw = draws / n
     per_run = (full - draws) / (n * (groups + 1))

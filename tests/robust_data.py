@@ -38,10 +38,11 @@ def indicator(ident: str, shortfall: str, x: float, *, peer: float | None = None
     return out
 
 
-def write(folder: Path, indicators: list[dict], vary: dict, rules: dict | None = None):
-    """Both files for `indicators`; one shortfall per distinct shortfall id, one action each."""
+def write(folder: Path, indicators: list[dict], vary: dict, rules: dict | None = None, **method):
+    """Both files for `indicators`; one shortfall per distinct shortfall id, one action each;
+    `method` adds keys to the method block."""
     shortfalls = list(dict.fromkeys(s for i in indicators for s in i["shortfalls"]))
-    method = {"base_year": 2021, "vary": vary, "rules": rules or {}}
+    method = {"base_year": 2021, "vary": vary, "rules": rules or {}, **method}
     doc = {"method": method, "sources": SOURCES, "peers": PEERS,
            "shortfalls": [{"id": s, "source": "000 二", "name": {"zh": s, "en": s}, "gap": {"zh": "弱", "en": "weak"}}
                           for s in shortfalls],
@@ -54,13 +55,13 @@ def write(folder: Path, indicators: list[dict], vary: dict, rules: dict | None =
                             "indicators": [i["id"] for i in indicators if s in i["shortfalls"]]}
                            for s in shortfalls]}
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "indicators.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    (folder / "actions.yaml").write_text(yaml.safe_dump(actions, allow_unicode=True), encoding="utf-8")
+    (folder / "indicators.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (folder / "actions.yaml").write_text(yaml.safe_dump(actions, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
 
 
-def dataset(folder: Path, indicators: list[dict], vary: dict, rules: dict | None = None):
-    return load(Location(write(folder, indicators, vary, rules), "option"))
+def dataset(folder: Path, indicators: list[dict], vary: dict, rules: dict | None = None, **method):
+    return load(Location(write(folder, indicators, vary, rules, **method), "option"))
 
 
 ONLY_FLOORS = {"weights": 0, "bands": 0, "floors": ["natural", "worst"]}

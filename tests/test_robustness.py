@@ -47,6 +47,9 @@ def test_the_declared_assumptions_reproduce_the_scorecard(folder):
         rank = dict(zip(frame.ids["indicators"], ranked))
         shown = [rank[x.id] for x in card.indicators if rank[x.id] is not None]
         assert shown == sorted(shown)
+        rank = dict(zip(frame.ids["shortfalls"], r.ranks(o.gaps("shortfalls"), frame.scorable["shortfalls"])))
+        shown = [rank[x.shortfall.id] for x in card.shortfalls if rank[x.shortfall.id] is not None]
+        assert shown == sorted(shown)
 
 
 def test_changed_parameters_score_as_the_data_would_with_them_written_in(tmp_path):
@@ -86,6 +89,20 @@ def test_percentiles_are_ranks_that_occur():
     assert r.percentile([1] * 49 + [2] * 51, 50) == 2
     assert r.percentile(list(range(1, 101)), 5) == 5 and r.percentile(list(range(1, 101)), 95) == 95
     assert r.percentile([7], 5) == 7
+
+
+def test_percentiles_count_in_whole_draws():
+    assert r.percentile(list(range(1, 203)), 50) == 101  # 101 of 202 draws at or below it
+
+
+def test_the_statistics_of_one_item():
+    ranked = list(range(1, 101))  # one draw at each rank from 1 to 100
+    bands = [r.m.Status.MAJOR_CHALLENGES] * 30 + [None] * 70
+    s = r._stats("x", 4, 12.5, r.m.Status.MODERATE_CHALLENGES, ranked, bands, [True] * 90 + [False] * 10, 3)
+    assert (s.rank, s.score, s.status, s.median, s.p05, s.p95) == (4, 12.5, r.m.Status.MODERATE_CHALLENGES, 50, 5, 95)
+    assert s.top == 0.03 and s.bands["major_challenges"] == 0.3 and s.bands["achieved"] == 0
+    unranked = r._stats("y", None, None, None, [None] * 4, [None] * 4, [False] * 4, 3)
+    assert (unranked.rank, unranked.median, unranked.p05, unranked.p95, unranked.top) == (None, None, None, None, 0.0)
 
 
 def test_mean_absolute_rank_shift_over_the_ranked_items():
@@ -144,7 +161,7 @@ def test_band_edges_drawn_around_their_declared_places(tmp_path):
     ds = dataset(tmp_path, [indicator("x", "s", 52, peer=60, floor=0, target=100)],
                  {"weights": 0, "bands": 5})
     n = 2000
-    x = r.analyse(ds, "near", draws=n, seed=7, sensitivity=False).levels["indicators"][0]
+    x = r.analyse(ds, "near", draws=n, seed=7, top=3, sensitivity=False).levels["indicators"][0]
     assert near(x.bands["moderate_challenges"], 0.7, n)
     assert x.bands["significant_challenges"] == pytest.approx(1 - x.bands["moderate_challenges"])
 
@@ -162,12 +179,18 @@ def test_weights_drawn_within_a_quarter_of_their_value(tmp_path):
     s1 = by_id(result.levels["shortfalls"])["s1"]
     assert s1.rank == 2 and near(s1.top, 2 / 11, n)
     assert result.uncertain[0].keys == ("x1", "x2", "x3")
+    assert (s1.score, by_id(result.levels["indicators"])["x1"].score) == (50, 0)
+    assert [(a.id, a.score) for a in result.levels["actions"]] == [("A-s2", 55), ("A-s1", 50)]
+    # the weights alone move the ranking: their indices are one
+    (index,) = r.analyse(ds, "near", draws=300, seed=11, top=1).sensitivity[0].indices
+    assert index.total == pytest.approx(1, abs=0.2) and index.first_order == pytest.approx(1, abs=0.2)
 
 
 def test_discrete_alternatives_are_drawn_with_equal_odds(tmp_path):
     rules = {"catch-up": dict(CATCH_UP["catch-up"], vary={"reference": ["best_peer", "best_mean", "peer_median"]})}
-    ds = dataset(tmp_path, [indicator("c", "s", 10, peer=50, floor=0, rule="catch-up", peers={"paris": 20})],
-                 {"weights": 0, "bands": 0}, rules)
+    c = indicator("c", "s", 10, peer=50, floor=0, rule="catch-up", peers={"paris": 20})
+    c["benchmarks"].append({"peer": "paris", "year": 2023, "value": 100, "source": "000 一"})  # after 2021
+    ds = dataset(tmp_path, [c], {"weights": 0, "bands": 0}, rules)
     frame = r.Frame(ds, "near")
     rng, n = random.Random(2), 3000
     drawn = [frame.assume([rng.random()]).references["catch-up"] for _ in range(n)]
@@ -180,12 +203,29 @@ def test_discrete_alternatives_are_drawn_with_equal_odds(tmp_path):
     assert targets == {"best_peer": 23, "best_mean": 18, "peer_median": 18, "level": None}
 
 
+def test_a_level_the_rule_declares_is_an_alternative_reference(tmp_path):
+    rules = {"catch-up": dict(CATCH_UP["catch-up"], level={"value": 40, "source": "000 一"},
+                              vary={"reference": ["best_peer", "level"]})}
+    ds = dataset(tmp_path, [indicator("c", "s", 10, peer=50, floor=0, rule="catch-up")],
+                 {"weights": 0, "bands": 0}, rules)
+    c = r.Frame(ds, "near").entries[0]
+    assert (c.target, c.target_under(r.Assumptions(references={"catch-up": "level"}))) == (23, 20)
+
+
 def test_a_floor_is_worst_only_where_there_is_a_peer_to_compare_with(tmp_path):
-    ds = dataset(tmp_path, [indicator("alone", "s", 10, target=20), indicator("a", "s", 10, peer=40, target=20)],
-                 ONLY_FLOORS)
+    late = indicator("late", "s", 10, target=20)
+    late["benchmarks"] = [{"peer": "tokyo", "year": 2023, "value": 5, "source": "000 一"}]
+    a = indicator("a", "s", 10, peer=40, target=20)
+    a["benchmarks"].append({"peer": "paris", "year": 2023, "value": 5, "source": "000 一"})
+    ds = dataset(tmp_path, [indicator("alone", "s", 10, target=20), a,
+                            late, indicator("met", "s", 12, peer=10, target=10)], ONLY_FLOORS)
     frame = r.Frame(ds, "near")
     worst = frame.score(r.Assumptions(floors="worst")).scores
-    assert worst == [50.0, 0.0]  # alone keeps its natural zero; a's floor is its own 10
+    # alone keeps its natural zero; a's floor is its own 10 (Paris's 5 of 2023 comes after the
+    # base year, 2021); late's only peer figure comes after it too; met's floor, its peer's 10,
+    # is its target as well, and 12 meets it
+    assert worst == [50.0, 0.0, 50.0, 100.0]
+    assert [e.floors["worst"] for e in frame.entries] == [0.0, 10, 0.0, 10]
 
 
 def test_what_the_data_declares_is_not_drawn(tmp_path):
@@ -194,9 +234,83 @@ def test_what_the_data_declares_is_not_drawn(tmp_path):
     ds = dataset(tmp_path, [indicator("c", "s", 10, peer=50, floor=0, rule=own),
                             indicator("d", "s", 9, peer=50, floor=0, target=20)],
                  {"weights": 0, "bands": 0, "floors": ["natural", "worst"]}, CATCH_UP)
-    assert r.Frame(ds, "near").uncertain == []
-    result = r.analyse(ds, "near", draws=20)
+    frame = r.Frame(ds, "near")
+    assert frame.uncertain == []
+    c = frame.entries[0]
+    moved = r.Assumptions(fractions={"catch-up": 0.25}, references={"catch-up": "peer_median"})
+    assert c.target_under(moved) == c.target == 30  # 10 + 40/2
+    result = r.analyse(ds, "near", draws=20, seed=1, top=3)
     assert result.runs == 20 and result.sensitivity == [] and result.shift["indicators"] == 0
+
+
+def test_each_declared_input_takes_its_own_columns_of_a_draw(tmp_path):
+    rules = {"fixed": {"formula": "close_gap", "reference": "best_peer", "fractions": {"near": "1/2"}},
+             **{"catch-up": dict(CATCH_UP["catch-up"], vary={"fractions": {"near": ["1/4", "1/2"]},
+                                                             "reference": ["best_peer", "peer_median"]})}}
+    unscored = dict(indicator("u", "s", 10, peer=40, target=20), unscored="context")
+    ds = dataset(tmp_path, [indicator("f", "s", 10, peer=50, rule="fixed"),
+                            indicator("c", "s", 10, peer=50, rule="catch-up", peers={"paris": 20}),
+                            indicator("own", "s", 10, peer=50, floor=0, peers={"paris": 20},
+                                      rule={"use": "catch-up", "reference": "peer_median"}),
+                            unscored, indicator("none", "s", 10, peer=40)],
+                 {"weights": 0.25, "bands": 25, "floors": ["natural", "worst"]}, rules)
+    frame = r.Frame(ds, "near")
+    assert [(u.kind, u.rule, u.width, u.indicators, u.nominal) for u in frame.uncertain] == [
+        ("fraction", "catch-up", 1, 2, 1 / 3), ("reference", "catch-up", 1, 1, "best_peer"),
+        ("floor", None, 1, 3, None), ("weight", None, 3, 3, None), ("band", None, 3, 4, None)]
+    assert frame.uncertain[3].keys == ("f", "c", "own")  # u is unscored on purpose; none has no target
+    row = [0.0, 0.9, 0.6, 0.0, 0.5, 0.999999999, 0.999999999, 0.5, 0.0]
+    a = frame.assume(row)
+    assert a.fractions == {"catch-up": 0.25} and a.references == {"catch-up": "peer_median"}
+    assert a.floors == "worst"
+    assert a.weights == pytest.approx({"f": 0.75, "c": 1.0, "own": 1.25})
+    assert a.bands == pytest.approx((100, 50, 0))  # 75 + 25, 50, 25 − 25
+    assert frame.uncertain[1].value(1.0) == "peer_median"  # the top of [0, 1] too
+    own = frame.entries[2]  # its own reference, the median 35: 10 + 25/3 ≈ 18
+    assert own.target == own.target_under(r.Assumptions(references={"catch-up": "best_peer"})) == 18
+
+
+def test_bands_stay_within_zero_and_a_hundred(tmp_path):
+    ds = dataset(tmp_path, [indicator("x", "s", 52, peer=60, floor=0, target=100)], {"weights": 0, "bands": 25},
+                 bands={"challenges_remain": 90, "moderate_challenges": 50, "significant_challenges": 10})
+    frame = r.Frame(ds, "near")
+    assert frame.assume([0.99999999, 0.5, 0.0]).bands == pytest.approx((100, 50, 0))
+
+
+def test_a_reference_that_cannot_be_computed_leaves_no_target_in_that_draw(tmp_path):
+    rules = {"to-level": {"formula": "close_gap", "reference": "level",
+                          "level": {"value": 30, "source": "000 一"}, "fractions": {"near": "1/2"},
+                          "vary": {"reference": ["level", "best_peer"]}}}
+    ds = dataset(tmp_path, [indicator("lonely", "s", 10, floor=0, rule="to-level"),
+                            indicator("c", "s", 10, peer=50, floor=0, rule="to-level")],
+                 {"weights": 0, "bands": 0}, rules)
+    frame = r.Frame(ds, "near")
+    lonely, c = frame.entries
+    assert (lonely.target, c.target) == (20, 20)  # 10 + (30 − 10)/2
+    peer = r.Assumptions(references={"to-level": "best_peer"})
+    assert (lonely.target_under(peer), c.target_under(peer)) == (None, 30)
+    assert frame.score(peer).scores == [None, pytest.approx(100 / 3)]
+    assert r.ranks(frame.score(peer).gaps("indicators"), frame.scorable["indicators"]) == [2, 1]
+
+
+def test_each_target_and_floor_pair_is_scored_once(tmp_path, monkeypatch):
+    ds = dataset(tmp_path, [indicator("c", "s", 10, peer=50, floor=0, rule="catch-up")],
+                 {"weights": 0, "bands": 0}, CATCH_UP)
+    frame = r.Frame(ds, "near")
+    made = []
+    real = r.m.Goalposts
+    monkeypatch.setattr(r.m, "Goalposts", lambda *args: made.append(args) or real(*args))
+    for f in (0.25, 0.26, 0.25, 0.5):  # targets 20, 20 (20.4), 20, 30
+        frame.score(r.Assumptions(fractions={"catch-up": f}))
+    assert made == [(20, 0.0, "higher", "linear"), (30, 0.0, "higher", "linear")]
+
+
+def test_an_item_that_can_have_no_score_comes_last_with_no_rank(tmp_path):
+    ds = dataset(tmp_path, [indicator("a", "s", 10, peer=40, target=20), indicator("b", "s", 5, peer=40),
+                            indicator("c", "s", 12, peer=40, target=20)], ONLY_FLOORS)
+    rows = r.analyse(ds, "near", draws=10, seed=1, top=3, sensitivity=False).levels["indicators"]
+    assert [(x.id, x.rank) for x in rows] == [("a", 1), ("c", 2), ("b", None)]
+    assert (rows[2].median, rows[2].top, rows[2].score) == (None, 0.0, None)
 
 
 # Sensitivity ----------------------------------------------------------------------------------
@@ -211,7 +325,7 @@ def test_the_assumption_that_drives_the_whole_ranking_is_singled_out(tmp_path):
                             indicator("e", "se", 95, peer=100, floor=50, rule="catch-up")],
                  {"weights": 0.25, "bands": 5, "floors": ["natural", "worst"]}, CATCH_UP)
     n = 500
-    result = r.analyse(ds, "near", draws=n, seed=1)
+    result = r.analyse(ds, "near", draws=n, seed=1, top=3)
     kinds = [u.kind for u in result.uncertain]
     assert kinds == ["fraction", "floor", "weight", "band"]
     assert result.runs == n * (len(kinds) + 2)
@@ -230,12 +344,12 @@ def test_the_assumption_that_drives_the_whole_ranking_is_singled_out(tmp_path):
 
 def test_the_same_seed_draws_the_same_and_another_seed_does_not(tmp_path):
     ds = flip(tmp_path)
-    one, two = r.analyse(ds, "near", draws=50, seed=4), r.analyse(ds, "near", draws=50, seed=4)
+    one, two = r.analyse(ds, "near", draws=50, seed=4, top=3), r.analyse(ds, "near", draws=50, seed=4, top=3)
     assert one == two
-    assert r.analyse(ds, "near", draws=50, seed=5).levels != one.levels
+    assert r.analyse(ds, "near", draws=50, seed=5, top=3).levels != one.levels
 
 
 def test_progress_is_reported_as_runs_complete(tmp_path):
     seen = []
-    r.analyse(flip(tmp_path), "near", draws=150, progress=lambda done, total: seen.append((done, total)))
+    r.analyse(flip(tmp_path), "near", draws=150, seed=1, top=3, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(100, 450), (200, 450), (300, 450), (400, 450), (450, 450)]

@@ -54,6 +54,23 @@ def test_an_output_that_never_varies_has_no_index():
     assert found == [sa.Index(None, None, None, None)] * 2
 
 
+def test_one_estimate_worked_by_hand():
+    """f(A) = 0, 1, 2, 3; f(B) = 3, 1, 0, 2; f(A_B) = 2, 1, 1, 3. The eight values of A and B
+    have mean 1.5 and variance 10/7. Centred, the first-order terms b·(ab − a) are 3, 0, 1.5, 0
+    (mean 9/8, variance 33/16) and the total terms (a − ab)² are 4, 0, 1, 0 (mean 5/4,
+    variance 43/12): S = (9/8)/(10/7) = 63/80, S_T = (5/4)/(20/7) = 7/16."""
+    index = sa.estimate([0, 1, 2, 3], [3, 1, 0, 2], [2, 1, 1, 3])
+    assert index.first_order == pytest.approx(63 / 80) and index.total == pytest.approx(7 / 16)
+    assert index.first_order_margin == pytest.approx(sa.Z90 * math.sqrt(33 / 16 / 4) * 7 / 10)
+    assert index.total_margin == pytest.approx(sa.Z90 * math.sqrt(43 / 12 / 4) * 7 / 20)
+    assert sa.Z90 == pytest.approx(1.6449, abs=1e-4)
+
+
+def test_nothing_to_estimate_from_no_runs():
+    assert sa.estimate([], [], []) == sa.Index(None, None, None, None)
+    assert sa.indices(lambda row: [row[0]], [1], 0, random.Random(1)) == []
+
+
 def test_the_design():
     a, b = sa.matrices(3, 2, random.Random(6))
     assert len(a) == len(b) == 3 and all(len(row) == 2 for row in a + b)
@@ -61,6 +78,7 @@ def test_the_design():
     assert sa.blocks([2, 1, 3]) == [range(0, 2), range(2, 3), range(3, 6)]
     assert sa.swapped([1, 2, 3, 4], [5, 6, 7, 8], range(1, 3)) == [1, 6, 7, 4]
     assert sa.variance([1, 2, 3, 4]) == pytest.approx(5 / 3) and sa.variance([1]) == 0
+    assert sa.variance([1, 3]) == 2
 
 
 def test_runs_are_counted_as_n_times_k_plus_two():

@@ -35,6 +35,7 @@ uncertainty statistics cost no extra runs.
 
 from __future__ import annotations
 
+import math
 import random
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -111,15 +112,13 @@ class _Entry:
         self.floors: dict[str, float | None] = {}
         self._scores: dict[tuple, float] = {}
         self.rule: str | None = None  # the rule whose drawn parameters move the target
-        self.own_fraction = self.own_reference = False
-        params = parameters(ds, ind) if ind.rule_name else {}
+        params = parameters(ds, ind)  # as `plan` reads them, the floor's base year included
         base_year = params.get("base_year")
         if self.floor_basis != "stated":
-            worst = None
-            if latest_by_peer(plan.benchmarks, base_year):
-                worst = worst_floor(ind, plan.series, plan.benchmarks, base_year)
             natural = natural_floor(ind)
-            self.floors = {"natural": natural, "worst": natural if worst is None else worst}
+            compared = latest_by_peer(plan.benchmarks, base_year)  # no peer: no group to be worst of
+            worst = worst_floor(ind, plan.series, plan.benchmarks, base_year) if compared else natural
+            self.floors = {"natural": natural, "worst": worst}
         if target is None or target.rule is None or target.formula != "close_gap":
             return  # a stated or hand-written target, a trend, or none: nothing here is drawn
         own = ind.rule if isinstance(ind.rule, RuleUse) else None
@@ -224,11 +223,11 @@ class Frame:
         self.acting = [[where[i] for i in a.indicators if i in where and self.entries[where[i]].counted]
                        for a in ds.actions.values()]
         self.addressed = [[sindex[x.id] for x in a.shortfalls if x.id in sindex] for a in ds.actions.values()]
-        self.uncertain = _uncertain(ds, self)
         scorable = [e.x is not None and e.target is not None for e in self.entries]
         sf = [any(scorable[i] for i in members) for members in self.members]
         self.scorable = {"indicators": scorable, "shortfalls": sf,
                          "actions": [any(sf[s] for s in shortfalls) for shortfalls in self.addressed]}
+        self.uncertain = _uncertain(ds, self)
 
     def nominal(self) -> Assumptions:
         return Assumptions()
@@ -290,7 +289,7 @@ def _uncertain(ds: Dataset, frame: Frame) -> list[Uncertain]:
     method = ds.indicators_file.method
     h = frame.horizon.id
     out: list[Uncertain] = []
-    drawn = [e for e in frame.entries if e.rule is not None and e.x is not None]
+    drawn = [e for e in frame.entries if e.rule is not None]
     for name, rule in method.rules.items():
         vary = rule.vary
         if vary is None:
@@ -306,16 +305,16 @@ def _uncertain(ds: Dataset, frame: Frame) -> list[Uncertain]:
             out.append(Uncertain("reference", name, 1, len(took), took[0].reference,
                                  alternatives=tuple(vary.reference)))
     vary = method.vary
-    floored = [e for e in frame.entries if e.floors and e.x is not None and e.target is not None]
-    if floored and vary.floors:
+    scored = [e for e, can in zip(frame.entries, frame.scorable["indicators"]) if can]
+    floored = [e for e in scored if e.floors]
+    if floored:
         out.append(Uncertain("floor", None, 1, len(floored), alternatives=tuple(vary.floors)))
-    weighted = [e.id for e in frame.entries if e.counted and e.x is not None and e.target is not None]
+    weighted = [e.id for e in scored if e.counted]
     if vary.weights and weighted:
         out.append(Uncertain("weight", None, len(weighted), len(weighted), None,
                              1 - vary.weights, 1 + vary.weights, keys=tuple(weighted)))
-    if vary.bands:
-        out.append(Uncertain("band", None, 3, sum(1 for e in frame.entries if e.x is not None),
-                             None, -vary.bands, vary.bands))
+    if vary.bands and scored:
+        out.append(Uncertain("band", None, 3, len(scored), None, -vary.bands, vary.bands))
     return out
 
 
@@ -343,7 +342,7 @@ def percentile(ordered: Sequence[int], percent: int) -> int:
 
 def mean_shift(draw: Sequence[int | None], nominal: Sequence[int | None]) -> float:
     """Mean absolute rank shift from the nominal ranking (COINr), over the ranked items."""
-    shifts = [abs(r - n) for r, n in zip(draw, nominal) if r is not None and n is not None]
+    shifts = [abs(r - n) for r, n in zip(draw, nominal) if n is not None]  # None in both or neither
     return sum(shifts) / len(shifts) if shifts else 0.0
 
 
@@ -392,16 +391,16 @@ def _stats(ident: str, nominal_rank, score, status, ranked: list[int | None],
         if b is not None:
             counts[b.value] += 1
     shares = {k: c / n for k, c in counts.items()}
-    if nominal_rank is None:
-        return RankStats(ident, None, score, status, None, None, None, 0.0, shares)
+    if nominal_rank is None:  # it can have no score
+        return RankStats(ident, None, None, None, None, None, None, 0.0, shares)
     ordered = sorted(ranked)
     in_top = sum(1 for r, s in zip(ranked, scored) if s and r <= top)
     return RankStats(ident, nominal_rank, score, status, percentile(ordered, 50),
                      percentile(ordered, 5), percentile(ordered, 95), in_top / n, shares)
 
 
-def analyse(ds: Dataset, horizon: str, draws: int = 1000, seed: int = 1, top: int = 3,
-            sensitivity: bool = True, progress: Progress | None = None) -> Analysis:
+def analyse(ds: Dataset, horizon: str, draws: int, seed: int, top: int, sensitivity: bool = True,
+            progress: Progress | None = None) -> Analysis:
     """Draw the declared assumptions `draws` times, re-score, and summarise.
 
     With `sensitivity`, the draws are matrix A of a Saltelli design and the model also runs on
@@ -446,7 +445,7 @@ def analyse(ds: Dataset, horizon: str, draws: int = 1000, seed: int = 1, top: in
             rows.append(_stats(ident, nominal_ranks[lv][n], score, nominal.bands(lv)[n],
                                [r[n] for r in per_draw[lv]], [x[n] for x in bands[lv]],
                                [x[n] for x in scored[lv]], top))
-        rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.id))
+        rows.sort(key=lambda r: (r.rank if r.rank is not None else math.inf, r.id))
         levels[lv] = rows
     found: list[Sensitivity] = []
     if b:

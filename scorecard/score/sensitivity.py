@@ -75,9 +75,7 @@ def variance(values: Sequence[float]) -> float:
 
 def _mean_and_margin(terms: Sequence[float]) -> tuple[float, float]:
     n = len(terms)
-    mean = math.fsum(terms) / n
-    spread = math.sqrt(variance(terms) / n) if n > 1 else 0.0
-    return mean, Z90 * spread
+    return math.fsum(terms) / n, Z90 * math.sqrt(variance(terms) / n)
 
 
 def estimate(ya: Sequence[float], yb: Sequence[float], yab: Sequence[float]) -> Index:
@@ -85,7 +83,7 @@ def estimate(ya: Sequence[float], yb: Sequence[float], yab: Sequence[float]) -> 
     n = len(ya)
     both = [*ya, *yb]
     v = variance(both)
-    if n == 0 or v <= 0:
+    if v <= 0:  # no variance to share out (and none with fewer than two runs)
         return Index(None, None, None, None)
     centre = math.fsum(both) / len(both)
     a = [y - centre for y in ya]
