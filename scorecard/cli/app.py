@@ -190,6 +190,9 @@ def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = L
 
 
 from scorecard.cli import update as _update  # noqa: E402,F401  (registers set and diff)
+from scorecard.cli.robustness import robustness as _robustness  # noqa: E402
+
+app.command()(_robustness)
 
 
 def main() -> None:

@@ -123,7 +123,7 @@ def plan(ds, ind: Indicator) -> Plan:
     series = scored(ind.observations, order)
     benchmarks = scored(ind.benchmarks, order)
     conflict = any(conflicted(g) for g in groups([*ind.observations, *ind.benchmarks]).values())
-    params = _parameters(ds, ind)
+    params = parameters(ds, ind)
     base_year = params.get("base_year")
     floor, floor_basis = _floor(ind, series, benchmarks, base_year)
     targets: dict[str, Target] = {}
@@ -145,7 +145,7 @@ def plan(ds, ind: Indicator) -> Plan:
     return Plan(ind, series, benchmarks, conflict, floor, floor_basis, targets, missing)
 
 
-def _parameters(ds, ind: Indicator) -> dict:
+def parameters(ds, ind: Indicator) -> dict:
     """The indicator's rule with its overrides, and the method's defaults beneath both."""
     method = ds.indicators_file.method
     out: dict = {"base_year": method.base_year, "digits": method.digits_for(ind.kind), "k": 3,
@@ -161,15 +161,28 @@ def _parameters(ds, ind: Indicator) -> dict:
 
 def _floor(ind: Indicator, series, benchmarks, base_year) -> tuple[float | None, str]:
     if ind.floor == "worst":
-        values = [p.value for p in (as_of(series, base_year),
-                                    *latest_by_peer(benchmarks, base_year).values()) if p]
-        if values:
-            worst = min(values) if ind.direction == "higher" else max(values)
+        worst = worst_floor(ind, series, benchmarks, base_year)
+        if worst is not None:
             return worst, "worst"
-        return (None if ind.scale == "reciprocal" else 0.0), "natural"
+        return natural_floor(ind), "natural"
     if ind.floor is not None:
         return float(ind.floor), "stated"
-    return (None if ind.scale == "reciprocal" else 0.0), "natural"
+    return natural_floor(ind), "natural"
+
+
+def natural_floor(ind: Indicator) -> float | None:
+    """The natural zero of the indicator's scale: 0, or None for 1/rank (its zero is the end
+    of any list)."""
+    return None if ind.scale == "reciprocal" else 0.0
+
+
+def worst_floor(ind: Indicator, series, benchmarks, base_year) -> float | None:
+    """The worst of the subject and its peers as of the base year; None with no figure."""
+    values = [p.value for p in (as_of(series, base_year),
+                                *latest_by_peer(benchmarks, base_year).values()) if p]
+    if not values:
+        return None
+    return min(values) if ind.direction == "higher" else max(values)
 
 
 def _computed(ind: Indicator, params: dict, series, benchmarks, horizon) -> Target | Missing:
@@ -191,7 +204,7 @@ def _computed(ind: Indicator, params: dict, series, benchmarks, horizon) -> Targ
         raw = rules.continue_trend(start.value, start.year, change, horizon.year)
         return _rounded(ind, params, raw, start, Target(h, raw, "assumption", change=change,
                                                         change_from=earlier[0], **common))
-    reference = _reference(ind, params, start, benchmarks, base_year)
+    reference = compute_reference(ind, params, start, benchmarks, base_year)
     if isinstance(reference, str):
         return Missing(h, reference)
     raw = rules.close_gap(start.value, reference.value, fractions[h])
@@ -200,16 +213,24 @@ def _computed(ind: Indicator, params: dict, series, benchmarks, horizon) -> Targ
 
 
 def _rounded(ind, params, raw: float, start: Observation, target: Target) -> Target:
-    digits = params["digits"]
-    digits = rules.decimals(start.value) if digits == "figure" else digits
+    digits = target_digits(params["digits"], start)
+    return replace(target, value=round_target(ind, raw, digits), digits=digits, unrounded=raw)
+
+
+def target_digits(digits, start: Observation) -> int:
+    """The decimals a computed target keeps: as declared, or as many as its starting figure."""
+    return rules.decimals(start.value) if digits == "figure" else digits
+
+
+def round_target(ind: Indicator, raw: float, digits: int) -> float:
+    """A computed target as it is scored: rounded half up; a rank never better than 1."""
     value = rules.round_half_up(raw, digits)
-    if ind.kind == "rank":
-        value = max(1.0, value)
-    return replace(target, value=value, digits=digits, unrounded=raw)
+    return max(1.0, value) if ind.kind == "rank" else value
 
 
-def _reference(ind: Indicator, params: dict, start: Observation, benchmarks,
-               base_year) -> Reference | str:
+def compute_reference(ind: Indicator, params: dict, start: Observation, benchmarks,
+                      base_year) -> Reference | str:
+    """R of a close-gap rule from the peers' figures as of the base year, or why there is none."""
     kind = params.get("reference") or "best_peer"
     if kind == "level":
         level: Level = params["level"]

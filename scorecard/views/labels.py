@@ -88,7 +88,64 @@ _WORDS: dict[str, tuple[str, str]] = {
              "why: data = observations added or revised; target = the horizon's target value; "
              "mapping = which indicators measure a shortfall or show an action; "
              "method = floor, direction, weight, bands or horizon year"),
+    "robustness_title": ("{horizon}（{year}）：排名有多稳健 · {draws} 次抽样", "{horizon} ({year}): how sure the ranking is · {draws} draws"),
+    "robust_shortfalls": ("短板排名的稳健性", "How sure the shortfalls' ranking is"),
+    "robust_actions": ("行动排名的稳健性", "How sure the actions' ranking is"),
+    "robust_indicators": ("指标排名的稳健性", "How sure the indicators' ranking is"),
+    "robust_assumptions": ("抽样的假设", "The assumptions drawn"),
+    "robust_sensitivity": ("哪项假设最影响排名（敏感性指数）", "Which assumption moves the ranking most (sensitivity indices)"),
+    "no_assumptions": ("数据未声明任何不确定的假设", "the data declares no assumption uncertain"),
+    "rank_median": ("中位排名", "Median"),
+    "rank_interval": ("排名 5%–95%", "5–95%"),
+    "top_share": ("前{k}位", "Top {k}"),
+    "band_shares": ("各档占比", "Bands"),
+    "driver": ("影响最大的假设", "Moved most by"),
+    "assumption": ("假设", "Assumption"),
+    "rule": ("规则", "Rule"),
+    "nominal": ("声明值", "Declared"),
+    "drawn_from": ("抽样范围", "Drawn from"),
+    "as_declared": ("按数据声明", "as declared"),
+    "output": ("输出", "Output"),
+    "first_order": ("一阶指数", "First order"),
+    "total_order": ("总效应指数", "Total"),
+    "rank_shift": ("平均排名变动", "mean rank shift"),
+    "rank_of": ("{id} 的排名", "rank of {id}"),
+    "note_robust_ranks": ("排名按差距从大到小，并列者取较前名次；# 为按数据声明的排名，中位排名与 5%–95% 为各次抽样排名的分位数",
+                          "ranks run from the largest gap, ties sharing the better rank; # is the rank under the "
+                          "declared assumptions, the median and 5–95% are percentiles of the rank over the draws"),
+    "note_robust_shift": ("平均绝对排名变动（各次抽样的均值）：短板 {shortfalls} · 行动 {actions} · 指标 {indicators}",
+                          "mean absolute rank shift (averaged over the draws): shortfalls {shortfalls} · "
+                          "actions {actions} · indicators {indicators}"),
+    "note_robust_runs": ("敏感性指数（Saltelli 设计，Jansen 估计）：N = {draws}，k = {groups} 组假设，共 {runs} 次计算；± 为 90% 置信区间半宽",
+                         "sensitivity indices (Saltelli design, Jansen estimators): N = {draws}, k = {groups} "
+                         "groups of assumptions, {runs} runs; ± is the 90% margin"),
+    "sentence_top": ("“{name}”在 {draws} 次抽样中有 {share} 位列差距最大的前{k}位；至少 90% 的抽样中排名第 {low} 至第 {high} 位。",
+                     "“{name}” is among the {k} largest gaps in {share} of {draws} draws; "
+                     "its rank is {low} to {high} in at least 90% of them."),
+    "sentence_first": ("“{name}”在 {draws} 次抽样中有 {share} 差距最大；至少 90% 的抽样中排名第 {low} 至第 {high} 位。",
+                       "“{name}” has the largest gap in {share} of {draws} draws; "
+                       "its rank is {low} to {high} in at least 90% of them."),
+    "sentence_fixed": ("“{name}”在 {draws} 次抽样中有 {share} 位列差距最大的前{k}位；至少 90% 的抽样中排名第 {low} 位。",
+                       "“{name}” is among the {k} largest gaps in {share} of {draws} draws; "
+                       "its rank is {low} in at least 90% of them."),
+    "sentence_fixed_first": ("“{name}”在 {draws} 次抽样中有 {share} 差距最大；至少 90% 的抽样中排名第 {low} 位。",
+                             "“{name}” has the largest gap in {share} of {draws} draws; "
+                             "its rank is {low} in at least 90% of them."),
 }
+
+# The uncertain inputs a robustness analysis draws (docs/method.md, "How sure the ranking is").
+ASSUMPTION = {
+    "fraction": ("缩小差距的比例", "fraction of the gap"),
+    "reference": ("参照值", "reference"),
+    "floor": ("下限", "floors"),
+    "weight": ("权重", "weights"),
+    "band": ("分档界限", "band edges"),
+}
+
+# Small counts in words, for sentences ("among the three largest gaps").
+COUNT = {str(n): (zh, en) for n, (zh, en) in enumerate(
+    zip("一二三四五六七八九十", ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")),
+    start=1)}
 
 STATUS = {
     "achieved": ("已实现", "achieved"),
