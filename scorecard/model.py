@@ -194,7 +194,7 @@ class Indicator(Strict):
 
     `floor` is L of the scoring method, the value that scores 0: the natural
     zero when left out (a rank's is that of 1/rank), a stated value with its
-    reason, or `worst`, the worst of the subject and its peers. `rule` names the
+    reason, or `worst`, the worst of its peers' figures. `rule` names the
     target rule that sets its assumed targets; `unscored` says why it has none.
     """
 
@@ -233,10 +233,10 @@ class Indicator(Strict):
                                  "whose zero is the end of any list (docs/method.md); remove it")
             if self.direction != "lower":
                 raise ValueError("a rank is better when lower: write `direction: lower`")
-        elif self.direction == "lower" and self.floor is None:
+        elif self.direction == "lower" and not isinstance(self.floor, (int, float)):
             raise ValueError(
                 "a lower-is-better indicator must state its `floor` "
-                "(the value that scores 0, e.g. 100 for a share), or `floor: worst`"
+                "(the value that scores 0, e.g. 100 for a share)"
             )
         if self.unscored and self.rule:
             raise ValueError("an indicator is either `unscored` (with its reason) or has a `rule`, not both")

@@ -72,11 +72,11 @@ CATCH_UP = {"catch-up": {"formula": "close_gap", "reference": "best_peer", "frac
 def flip(folder: Path):
     """Two indicators whose order flips with the floor, drawn natural or worst with equal odds.
 
-    a: 10 against a stated 20, its peer at 40. Natural floor 0: 50 (gap 50). Worst floor, the
-       worst of 10 and 40 = 10: 0 (gap 100).
+    a: 10 against a stated 20, its peer at 9. Natural floor 0: 50 (gap 50). Worst floor, the
+       peer's 9: 100 · 1/11 = 9.1 (gap 90.9).
     b: 6 against a stated 20, its peer at 2. Natural: 30 (gap 70). Worst floor 2:
        100 · 4/18 = 22.2 (gap 77.8).
     Declared (natural): b first, a second; with worst floors a first, b second.
     """
-    return dataset(folder, [indicator("a", "sa", 10, peer=40, target=20),
+    return dataset(folder, [indicator("a", "sa", 10, peer=9, target=20),
                             indicator("b", "sb", 6, peer=2, target=20)], ONLY_FLOORS)

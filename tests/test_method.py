@@ -207,3 +207,12 @@ def test_priority_is_the_mean_distance_of_the_shortfalls_addressed():
     assert m.priority([10, 30, None]) == 20
     assert m.priority([None]) is None
     assert m.distance(62.5) == 37.5 and m.distance(None) is None
+
+
+def test_a_floor_the_target_does_not_beat_gives_way_to_the_natural_zero():
+    # The worst peer at 30 already beats a near target of 26: that floor cannot bound the scale.
+    assert m.Goalposts(26, 30, "higher").score(13) == 50  # from 0, not from 30
+    assert m.Goalposts(26, 15, "higher").score(13) == 0  # below the worst peer's 15
+    # Ranks: a worst peer ranked 10 cannot be the floor for a target rank of 20.
+    assert m.Goalposts(20, 10, "lower", "reciprocal").score(40) == 50  # 100 · 20/40
+    assert m.Goalposts(20, 50, "lower", "reciprocal").score(40) == pytest.approx(100 * (1 / 40 - 1 / 50) / (1 / 20 - 1 / 50))

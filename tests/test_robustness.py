@@ -215,17 +215,17 @@ def test_a_level_the_rule_declares_is_an_alternative_reference(tmp_path):
 def test_a_floor_is_worst_only_where_there_is_a_peer_to_compare_with(tmp_path):
     late = indicator("late", "s", 10, target=20)
     late["benchmarks"] = [{"peer": "tokyo", "year": 2023, "value": 5, "source": "000 一"}]
-    a = indicator("a", "s", 10, peer=40, target=20)
+    a = indicator("a", "s", 10, peer=8, target=20)
     a["benchmarks"].append({"peer": "paris", "year": 2023, "value": 5, "source": "000 一"})
     ds = dataset(tmp_path, [indicator("alone", "s", 10, target=20), a,
                             late, indicator("met", "s", 12, peer=10, target=10)], ONLY_FLOORS)
     frame = r.Frame(ds, "near")
     worst = frame.score(r.Assumptions(floors="worst")).scores
-    # alone keeps its natural zero; a's floor is its own 10 (Paris's 5 of 2023 comes after the
-    # base year, 2021); late's only peer figure comes after it too; met's floor, its peer's 10,
-    # is its target as well, and 12 meets it
-    assert worst == [50.0, 0.0, 50.0, 100.0]
-    assert [e.floors["worst"] for e in frame.entries] == [0.0, 10, 0.0, 10]
+    # alone keeps its natural zero; a's floor is Tokyo's 8 (Paris's 5 of 2023 comes after the
+    # base year, 2021): 100 · 2/12; late's only peer figure comes after it too; met's floor, its
+    # peer's 10, is its target as well, and 12 meets it
+    assert worst == [50.0, pytest.approx(100 / 6), 50.0, 100.0]
+    assert [e.floors["worst"] for e in frame.entries] == [0.0, 8, 0.0, 10]
 
 
 def test_what_the_data_declares_is_not_drawn(tmp_path):
@@ -320,7 +320,7 @@ def test_the_assumption_that_drives_the_whole_ranking_is_singled_out(tmp_path):
     """The floors flip a and b (as in `flip`); a fraction, the weights and the band edges
     vary too, but e's gap stays far below theirs and each shortfall has one indicator, so
     none of them moves a rank."""
-    ds = dataset(tmp_path, [indicator("a", "sa", 10, peer=40, target=20),
+    ds = dataset(tmp_path, [indicator("a", "sa", 10, peer=9, target=20),
                             indicator("b", "sb", 6, peer=2, target=20),
                             indicator("e", "se", 95, peer=100, floor=50, rule="catch-up")],
                  {"weights": 0.25, "bands": 5, "floors": ["natural", "worst"]}, CATCH_UP)

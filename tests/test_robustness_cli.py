@@ -65,7 +65,12 @@ def test_the_bundled_data_names_every_shortfalls_interval_and_band_shares():
     assert result.stderr == ""  # the repository's own data, found in the current folder; no bar in a pipe
     doc = json.loads(result.stdout)
     assert len(doc["shortfalls"]) == 11 and doc["runs"] == 60 * (len(doc["assumptions"]) + 2)
+    unranked = [row["id"] for row in doc["shortfalls"] if row["rank_median"] is None]
+    assert unranked == ["institutions", "spatial"]  # no indicator meant to be scored
     for row in doc["shortfalls"]:
+        if row["id"] in unranked:
+            assert (row["rank_p05"], row["rank_p95"], row["bands"]["insufficient_data"]) == (None, None, 1)
+            continue
         assert row["rank_p05"] <= row["rank_median"] <= row["rank_p95"]
         assert sum(row["bands"].values()) == pytest.approx(1, abs=1e-3)  # each rounded in JSON
         assert "在 60 次抽样中有" in row["sentence"]

@@ -286,7 +286,7 @@ def test_defaults_beneath_a_rule_k_3_and_reach_1(ds):
     ({"kind": "count"}, 0, "natural"),
     ({"kind": "rank", "direction": "lower"}, None, "natural"),
     ({"kind": "share", "direction": "lower", "floor": 100}, 100, "stated"),
-    ({"kind": "count", "floor": "worst"}, 30, "worst"),  # min of 40, 30 (and not 10: after 2021)
+    ({"kind": "count", "floor": "worst"}, 30, "worst"),  # the worst peer by 2021; never the subject's 40
     ({"kind": "rank", "direction": "lower", "floor": "worst"}, 50, "worst"),  # the highest rank
 ])
 def test_each_kind_of_floor(ds, fields, floor, basis):

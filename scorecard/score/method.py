@@ -44,7 +44,9 @@ class Goalposts:
     """The target and the floor of one indicator, on the scale it is scored on.
 
     `floor` None is the scale's natural zero (only a reciprocal scale has one
-    for a lower-is-better quantity; a linear one gets 0 from the caller).
+    for a lower-is-better quantity; a linear one gets 0 from the caller). A floor that
+    is not worse than the target (the worst peer may already beat a near target) cannot
+    bound the scale there: the natural zero takes its place.
     """
 
     target: float
@@ -55,9 +57,13 @@ class Goalposts:
     def _bounds(self) -> tuple[float, float, str]:
         """T and L on the scoring scale, and the direction there (1/rank rises as rank falls)."""
         if self.scale == "reciprocal":
+            target = 1.0 / self.target
             floor = 0.0 if self.floor is None else 1.0 / self.floor
-            return 1.0 / self.target, floor, "higher"
-        return self.target, (0.0 if self.floor is None else self.floor), self.direction
+            return target, (floor if floor <= target else 0.0), "higher"
+        floor = 0.0 if self.floor is None else self.floor
+        if self.direction == "higher" and floor > self.target:
+            floor = 0.0
+        return self.target, floor, self.direction
 
     def score(self, x: float) -> float:
         target, floor, direction = self._bounds()

@@ -220,7 +220,7 @@ class Frame:
         self.members = [[n for n, e in enumerate(self.entries) if e.counted and s in e.indicator.shortfalls]
                         for s in ds.shortfalls]
         sindex = {s: n for n, s in enumerate(ds.shortfalls)}
-        self.acting = [[where[i] for i in a.indicators if i in where and self.entries[where[i]].counted]
+        self.acting = [[where[i] for i in a.indicator_ids if i in where and self.entries[where[i]].counted]
                        for a in ds.actions.values()]
         self.addressed = [[sindex[x.id] for x in a.shortfalls if x.id in sindex] for a in ds.actions.values()]
         scorable = [e.x is not None and e.target is not None for e in self.entries]

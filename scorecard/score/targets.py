@@ -177,9 +177,12 @@ def natural_floor(ind: Indicator) -> float | None:
 
 
 def worst_floor(ind: Indicator, series, benchmarks, base_year) -> float | None:
-    """The worst of the subject and its peers as of the base year; None with no figure."""
-    values = [p.value for p in (as_of(series, base_year),
-                                *latest_by_peer(benchmarks, base_year).values()) if p]
+    """The worst of the peers' figures as of the base year; None with no peer figure.
+
+    The subject is the one being measured, not a member of the group that sets the
+    floor: counting it in would put the floor at its own figure wherever it trails every
+    peer, and a floor is never derived from the subject's own value."""
+    values = [p.value for p in latest_by_peer(benchmarks, base_year).values()]
     if not values:
         return None
     return min(values) if ind.direction == "higher" else max(values)
