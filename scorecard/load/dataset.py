@@ -81,6 +81,20 @@ class Dataset:
         self.horizons: dict[str, HorizonGoal] = {h.id: h for h in self.actions_file.horizons}
         self.programmes: dict[str, Programme] = {p.id: p for p in self.actions_file.programmes}
         self.actions: dict[str, Action] = {a.id: a for a in self.actions_file.actions}
+        self._acting: dict[str, tuple[str, ...]] | None = None
+
+    def actions_for(self, indicator: str) -> tuple[str, ...]:
+        """The ids of the actions whose effect `indicator` shows, in the actions' order.
+
+        Indexed on first use, so scoring every indicator reads the actions once,
+        not once per indicator (which grew with the square of the data)."""
+        if self._acting is None:
+            index: dict[str, list[str]] = {}
+            for a in self.actions.values():
+                for i in dict.fromkeys(a.indicators):
+                    index.setdefault(i, []).append(a.id)
+            self._acting = {i: tuple(ids) for i, ids in index.items()}
+        return self._acting.get(indicator, ())
 
 
 def read_tree(path: Path) -> yamltree.Tree:

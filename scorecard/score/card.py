@@ -105,7 +105,7 @@ def score_indicator(ds: Dataset, ind: Indicator, horizon: HorizonGoal) -> Indica
     best = frontier(ind)
     years = {o.year for o in ind.observations}
     conflict = len(years) < len(ind.observations) or _benchmark_conflict(ind)
-    acting = tuple(a.id for a in ds.actions.values() if ind.id in a.indicators)
+    acting = ds.actions_for(ind.id)
     score = status = gap = share = prog = trend = pace = None
     if latest is not None and target is not None:
         floor, x = ind.lower_bound, latest.value
