@@ -190,8 +190,13 @@ def main() -> None:
     import os
     import sys
 
+    from scorecard.load.limits import BadLimit
+
     try:
         app()
+    except BadLimit as err:
+        output.say(f"scorecard: {err}")
+        sys.exit(2)
     except BrokenPipeError:  # the reader left (`scorecard gaps | head -1`): nothing to say
         output.silence()
         sys.exit(1)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from scorecard import findings as F
 from scorecard.edit import atomic, inputs, text
-from scorecard.load import yamltree
+from scorecard.load import reader, yamltree
 from scorecard.load.dataset import Dataset, Location, load_texts, read_tree
 from scorecard.model import Benchmark, Indicator, Observation, Peer, Text
 
@@ -74,6 +74,10 @@ def apply(location: Location, request: Request) -> Outcome:
     if not low <= request.year <= high:
         raise Refused(f"year {request.year} is out of range; a year lies between {low} and {high}", 2)
     path = location.indicators
+    try:  # what is not a regular file of a sane size is refused before a lock is made beside it
+        reader.look(path)
+    except F.DataError as err:
+        raise Refused(f"{path} cannot be updated; nothing was written", 1, err.findings) from None
     try:
         with atomic.locked(path):
             return _apply(location, request, path, value_text, value, source, peer_name)
@@ -84,11 +88,14 @@ def apply(location: Location, request: Request) -> Outcome:
 
 
 def _apply(location, request, path, value_text, value, source, peer_name) -> Outcome:
-    raw = _read(path)
-    actions_tree = read_tree(location.actions)
-    before = load_texts(location, yamltree.parse(raw, path), actions_tree)
+    raw = reader.read(path).raw
+    actions_tree = _tree_or_findings(location.actions)
+    try:
+        tree, old_text = yamltree.parse_text(raw, path)
+    except F.DataError as err:
+        tree, old_text = err.findings, ""
+    before = load_texts(location, tree, actions_tree)
     bom = BOM if raw.startswith(BOM) else b""
-    old_text = raw[len(bom):].decode("utf-8")
 
     plan = _plan(before, request, value_text, value, source, peer_name)
     if plan.action == "unchanged":
@@ -97,7 +104,7 @@ def _apply(location, request, path, value_text, value, source, peer_name) -> Out
                        notes=plan.notes)
 
     try:
-        new_text = text.apply(old_text, plan.edits)
+        new_text = text.apply(old_text, before.trees["indicators"], plan.edits)
     except text.EditError as err:
         raise Refused(f"{path}: cannot edit the file as text ({err}); nothing was written") from None
     new_raw = bom + new_text.encode("utf-8")
@@ -122,11 +129,11 @@ def _key(finding: F.Finding) -> tuple:
     return (finding.code, finding.message)
 
 
-def _read(path: Path) -> bytes:
+def _tree_or_findings(path: Path):
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise F.DataError([F.make(F.FILE_MISSING, path, "no such file")]) from None
+        return read_tree(path)
+    except F.DataError as err:
+        return err.findings
 
 
 @dataclass

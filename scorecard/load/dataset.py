@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scorecard import findings as F
-from scorecard.load import checks, schema, yamltree
+from scorecard.load import checks, reader, schema, yamltree
 from scorecard.model import (
     Action,
     ActionsFile,
@@ -99,25 +99,11 @@ class Dataset:
 
 def read_tree(path: Path) -> yamltree.Tree:
     """One file → its tree; a missing, odd or unreadable file is a finding, not a traceback."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _refuse(F.FILE_UNREADABLE, path, "this is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, /dev/zero would never end
-            raise _refuse(F.FILE_UNREADABLE, path, "this is not a regular file")
-        if info.st_size > yamltree.MAX_BYTES:
-            raise F.DataError([yamltree.too_large(path, info.st_size)])
-        with path.open("rb") as handle:
-            raw = handle.read(yamltree.MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise _refuse(F.FILE_MISSING, path, "no such file") from None
-    except OSError as err:
-        raise _refuse(F.FILE_UNREADABLE, path, err.strerror or str(err)) from None
-    return yamltree.parse(raw, path)
+    return yamltree.parse(reader.read(path).raw, path)
 
 
 def _refuse(kind: F.Kind, path: Path, message: str) -> F.DataError:
-    return F.DataError([F.make(kind, path, message)])
+    return reader.refuse(kind, path, message)
 
 
 def load(location: Location) -> Dataset:
@@ -146,6 +132,11 @@ def load_texts(location: Location, ti, ta) -> Dataset:
     Each file is checked as far as it can be whatever the other file's state, so
     one run reports syntax, schema and cross-reference findings together.
     """
+    with yamltree.paused_gc():
+        return _validate(location, ti, ta)
+
+
+def _validate(location: Location, ti, ta) -> Dataset:
     found: list[F.Finding] = []
     parsed: dict[str, object] = {"indicators": None, "actions": None}
     trees: dict[str, yamltree.Tree | None] = {"indicators": None, "actions": None}

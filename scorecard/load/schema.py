@@ -82,7 +82,7 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
         allowed = _expected(error)
         hint = F.did_you_mean(loc[-1], allowed) or f"allowed keys here: {', '.join(allowed)}"
         return F.make(F.SCHEMA_VALUE, tree.file, f"unknown key {F.quote(loc[-1])}",
-                      pos=tree.key_positions.get(loc) or tree.position(loc), path=dotted(loc), hint=hint)
+                      pos=tree.key_position(loc) or tree.position(loc), path=dotted(loc), hint=hint)
     if error["type"] == "missing":
         return F.make(F.SCHEMA_MISSING, tree.file, f"field {loc[-1]!r} is required here",
                       pos=tree.position(loc[:-1]), path=dotted(loc))
@@ -91,9 +91,9 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
         hint = (wide_punctuation(str(loc[-1])) or F.did_you_mean(loc[-1], allowed)
                 or f"allowed fields here: {', '.join(allowed)}")
         return F.make(F.SCHEMA_UNKNOWN_KEY, tree.file, f"unknown field {F.quote(loc[-1])}",
-                      pos=tree.key_positions.get(loc) or tree.position(loc), path=dotted(loc), hint=hint)
+                      pos=tree.key_position(loc) or tree.position(loc), path=dotted(loc), hint=hint)
     kind, message, hint, quote_raw = _bad_value(error, loc, model)
-    raw = tree.raw.get(loc) if quote_raw else None
+    raw = tree.raw(loc) if quote_raw else None
     if raw is not None:
         message = f"{message}, found {F.quote(raw)}"
         hint = _trap_hint(raw, error["type"]) or hint
