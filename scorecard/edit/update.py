@@ -79,16 +79,23 @@ def apply(location: Location, request: Request) -> Outcome:
     except F.DataError as err:
         raise Refused(f"{path} cannot be updated; nothing was written", 1, err.findings) from None
     try:
+        atomic.check(path)  # a file the user may not replace as it is: said before any work
         with atomic.locked(path):
-            return _apply(location, request, path, value_text, value, source, peer_name)
+            removed = atomic.remove_stale(path)
+            done = _apply(location, request, path, value_text, value, source, peer_name)
     except atomic.Busy as err:
         raise Refused(f"{err}; try again in a moment") from None
+    except atomic.Refusal as err:
+        raise Refused(str(err)) from None
     except OSError as err:
         raise Refused(f"{path}: {err.strerror or err}; nothing was written") from None
+    done.notes += [f"removed {p.name}, left behind by an update that was interrupted" for p in removed]
+    return done
 
 
 def _apply(location, request, path, value_text, value, source, peer_name) -> Outcome:
-    raw = reader.read(path).raw
+    snapshot = reader.read(path)
+    raw = snapshot.raw
     actions_tree = _tree_or_findings(location.actions)
     try:
         tree, old_text = yamltree.parse_text(raw, path)
@@ -117,7 +124,7 @@ def _apply(location, request, path, value_text, value, source, peer_name) -> Out
     if after.indicators_file.model_dump() != plan.expected:
         raise Refused(f"{path}: the edit would change more than the one figure; nothing was "
                       "written (please report this with a copy of the file)")
-    atomic.write(path, new_raw)
+    atomic.write(path, new_raw, snapshot)
 
     line = after.trees["indicators"].position(plan.where)[0]
     warnings = [w for w in after.warnings if _key(w) not in {_key(x) for x in before.warnings}]
