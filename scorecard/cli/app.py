@@ -6,12 +6,15 @@ commands, so `scorecard --help` stays fast.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Optional
+from scorecard.cli import output  # first: a Ctrl-C while the rest loads ends in one line
 
-import typer
+output.quit_on_interrupt_while_loading()
 
-from scorecard.cli import output
+from pathlib import Path  # noqa: E402
+from typing import Annotated, Optional  # noqa: E402
+
+import typer  # noqa: E402
+
 from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonChoice, HorizonOpt, Lang, LangOpt
 
 app = typer.Typer(
@@ -186,14 +189,19 @@ from scorecard.cli import update as _update  # noqa: E402,F401  (registers set a
 
 def main() -> None:
     """The console entry point: whatever goes wrong ends as one line on stderr and
-    exit 1, never a traceback; SCORECARD_DEBUG=1 lets the traceback through."""
+    exit 1 (Ctrl-C: exit 130), never a traceback; SCORECARD_DEBUG=1 lets the
+    traceback through."""
     import os
     import sys
 
     from scorecard.load.limits import BadLimit
 
     try:
-        app()
+        with output.interruptible():
+            app()
+    except output.Interrupted:
+        output.say("scorecard: interrupted")
+        sys.exit(output.INTERRUPTED)
     except BadLimit as err:
         output.say(f"scorecard: {err}")
         sys.exit(2)

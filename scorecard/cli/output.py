@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import sys
-
-import typer
+from collections.abc import Iterator
+from pathlib import Path
 
 
 def _is_tty(stream) -> bool:
@@ -69,8 +71,54 @@ def findings(found) -> None:
         say(finding.as_text())
 
 
-def fail(message: str, code: int = 1, found=()) -> typer.Exit:
-    """Say the findings, then the verdict; the caller raises the returned exit."""
+def fail(message: str, code: int = 1, found=()):
+    """Say the findings, then the verdict; the caller raises the returned `typer.Exit`."""
+    import typer
+
     findings(found)
     say(message)
     return typer.Exit(code)
+
+
+# Ctrl-C. ---------------------------------------------------------------------------------
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised where the program stands. Not a KeyboardInterrupt, which Click
+    would turn into 'Aborted!' and exit 1; a BaseException, so that `finally` and
+    `except BaseException` clean up (a temporary file, a lock) on the way out."""
+
+
+def _raise(signum, frame):
+    raise Interrupted
+
+
+def _quit(signum, frame):
+    os.write(2, b"scorecard: interrupted\n")
+    os._exit(INTERRUPTED)
+
+
+def quit_on_interrupt_while_loading() -> None:
+    """When this process is the `scorecard` command, a Ctrl-C before `main()` runs
+    (while Typer, Rich and pydantic load) ends at once with one line. There is
+    nothing to clean up yet; inside `main()`, `interruptible` takes over."""
+    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    if program.name == "scorecard" or (program.name == "__main__.py" and program.parent.name == "scorecard"):
+        with contextlib.suppress(ValueError):  # not the main thread
+            signal.signal(signal.SIGINT, _quit)
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Ctrl-C raises `Interrupted` while the block runs; the old handler comes back after."""
+    try:
+        previous = signal.signal(signal.SIGINT, _raise)
+    except ValueError:  # not the main thread: nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
