@@ -74,6 +74,27 @@ def set_(
     output.data(_set_report(done, horizon, lang.value), fmt.value)
 
 
+def _base(base: Optional[str], location):
+    """What to compare with: a folder when one exists by that name, else a git
+    revision (HEAD when none is given), said on stderr. A file named HEAD in the
+    current folder is not a reason to refuse `scorecard diff`."""
+    from scorecard.edit import history
+    from scorecard.load.dataset import Location
+    from scorecard.load.dataset import load as load_dataset
+
+    if base is not None and Path(base).is_dir():
+        also = history.is_revision(location, base)
+        output.say(f"scorecard: comparing with the data folder {base}"
+                   + (f" ({base!r} also names a git revision: write {base}~0 for it)" if also else ""))
+        return load_dataset(Location(Path(base), "option")), base
+    rev = base or "HEAD"
+    if base is not None and Path(base).exists() and not history.is_revision(location, rev):
+        raise output.fail(f"scorecard: {base} is a file; give the folder that holds "
+                          "indicators.yaml and actions.yaml, or a git revision", 2)
+    output.say(f"scorecard: comparing with git revision {rev}")
+    return history.at_revision(location, rev), rev
+
+
 def _refuse_bundled(where) -> None:
     """Run from the wrong folder, `set` would otherwise edit the bundled data: say so instead."""
     if where.origin == "bundled":
@@ -136,7 +157,8 @@ def _set_report(done, horizon, lang: str):
 def diff(
     base: Annotated[Optional[str], typer.Argument(
         metavar="[REV | PATH]",
-        help="A git revision of the same files (default HEAD), or another data folder.",
+        help="Another data folder, when one exists by that name; else a git revision of the same "
+        "files (default HEAD). stderr says which.",
     )] = None,
     horizon: OneHorizon = None,
     data: DataOpt = None,
@@ -150,25 +172,16 @@ def diff(
     """
     from scorecard.edit import history
     from scorecard.findings import DataError
-    from scorecard.load.dataset import Location
-    from scorecard.load.dataset import load as load_dataset
     from scorecard.score.compare import compare
     from scorecard.views import diff as view
 
     current = load(data)
-    base = base or "HEAD"
-    if Path(base).is_file():
-        raise output.fail(f"scorecard: {base} is a file; give the folder that holds "
-                          "indicators.yaml and actions.yaml, or a git revision", 2)
     try:
-        if Path(base).is_dir():
-            old = load_dataset(Location(Path(base), "option"))
-        else:
-            old = history.at_revision(current.location, base)
+        old, base = _base(base, current.location)
     except history.GitError as err:
         raise output.fail(f"scorecard: {err}") from None
     except DataError as err:
-        raise output.fail(f"scorecard: the data in {base} has errors; nothing was compared",
+        raise output.fail(f"scorecard: the data in {base or 'HEAD'} has errors; nothing was compared",
                           found=err.findings) from None
     if horizon is not None and not (horizon.value in old.horizons and horizon.value in current.horizons):
         raise output.fail(f"scorecard: horizon {horizon.value!r} is not defined on both sides", 1)

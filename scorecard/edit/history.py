@@ -35,6 +35,19 @@ def _first_line(raw: bytes) -> str:
     return text.splitlines()[0] if text else "no message"
 
 
+def is_revision(location: Location, rev: str) -> bool:
+    """Does `rev` name a commit of the repository that holds the data? (False when
+    there is no repository, or no git.)"""
+    if not rev or rev.startswith("-"):
+        return False
+    try:
+        found = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+                     Path(os.path.realpath(location.directory)))
+    except GitError:
+        return False
+    return found.returncode == 0
+
+
 def at_revision(location: Location, rev: str) -> Dataset:
     """Load both data files as they were at `rev`. Raises GitError, or DataError when invalid."""
     if not rev or rev.startswith("-"):
