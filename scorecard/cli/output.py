@@ -37,11 +37,25 @@ def _write(stream, text: str) -> None:
 def data(doc, fmt: str) -> None:
     from scorecard.render import render
 
+    missing_when_not_finite(doc)
     tty = _is_tty(sys.stdout)
     color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     # In a pipe nothing is wrapped or cut: the table is as wide as its content.
     width = shutil.get_terminal_size().columns if tty else 1000
     _write(sys.stdout, render(doc, fmt, width=width, color=color))
+
+
+def missing_when_not_finite(doc) -> None:
+    """A figure that is not finite (a ratio to a value near 0, an overflow) prints as
+    missing in every format: JSON has no infinity, so tables and CSV do not show one
+    either. Rows are changed in place, before any renderer sees them."""
+    for section in doc.sections:
+        for row in section.rows:
+            for key, value in row.items():
+                if value.__class__ is float and value - value != 0:  # inf - inf and nan are nan
+                    row[key] = None
+                elif value.__class__ is list and any(v.__class__ is float and v - v != 0 for v in value):
+                    row[key] = [None if v.__class__ is float and v - v != 0 else v for v in value]
 
 
 def say(message: str) -> None:

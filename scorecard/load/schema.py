@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 
 from scorecard import findings as F
-from scorecard.load.yamltree import Tree, dotted, wide_punctuation
+from scorecard.load.yamltree import _FLOAT, Tree, dotted, underflows, wide_punctuation
 
 _TRAPS = {
     "yes": "YAML 1.1 reads it as true", "no": "YAML 1.1 reads it as false",
@@ -156,6 +156,8 @@ def _trap_hint(raw: str, etype: str) -> str:
         return "a date is not a number here; write the year as a number, e.g. 2024"
     if etype == "finite_number" or low in (".nan", ".inf", "-.inf", "+.inf", "nan", "inf"):
         return "NaN, infinity and numbers beyond 1e308 are not figures; leave the entry out when there is none"
+    if etype in ("float_type", "int_type") and _FLOAT.match(raw) and underflows(raw):
+        return f"{raw!r} is too close to 0 to be stored (it would read as 0); write 0 if that is meant"
     if etype == "string_type":
         return f'put it in quotes, "{raw}", to make it text'
     if etype in ("float_type", "int_type", "float_parsing", "int_parsing") and raw:

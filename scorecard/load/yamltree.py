@@ -128,9 +128,7 @@ def plain_scalar(text: str) -> object:
             if _LEADING_ZERO.match(text):
                 return text
             value = float(text)  # beyond 1e308 this is inf, which the model refuses
-            if value == 0 and any(c in "123456789" for c in text.partition("e")[0].partition("E")[0]):
-                return text
-            return value
+            return text if value == 0 and underflows(text) else value
         elif _INF.match(text):
             return float("-inf") if first == "-" else float("inf")
         elif _NAN.match(text):
@@ -142,6 +140,12 @@ def plain_scalar(text: str) -> object:
         if text in _BOOL:
             return _BOOL[text]
     return text
+
+
+def underflows(number: str) -> bool:
+    """Is this written number other than 0, though a float reads it as 0 (1e-400)?"""
+    digits = number.lower().partition("e")[0]
+    return any(c in "123456789" for c in digits) and float(number) == 0
 
 
 def _pos(mark) -> tuple[int, int]:
