@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from scorecard import findings as F
+from scorecard.load import citation
 from scorecard.load.schema import Partial
 from scorecard.load.yamltree import Tree, dotted
 from scorecard.model import Indicator
@@ -71,92 +72,114 @@ def _ids(ind, act, ti, ta) -> Iterator[F.Finding]:
                 seen[item.id] = i
 
 
-def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
-    """References within and across the files."""
-    sources, peers = _known(ind, "sources"), _known(ind, "peers")
-    shortfalls, indicators = _known(ind, "shortfalls"), _known(ind, "indicators")
-    programmes, horizons = _known(act, "programmes"), _known(act, "horizons")
+class _References:
+    """The ids a reference may name (None: unknowable, nothing reported), and the
+    did-you-mean budget shared by every reference of one run."""
 
-    budget = [_SUGGESTIONS]
+    def __init__(self, ind, act):
+        self.sources, self.peers = _known(ind, "sources"), _known(ind, "peers")
+        self.shortfalls, self.indicators = _known(ind, "shortfalls"), _known(ind, "indicators")
+        self.programmes, self.horizons = _known(act, "programmes"), _known(act, "horizons")
+        self.budget = _SUGGESTIONS
 
-    def advice(value, known, what):
+    def advice(self, value, known, what) -> str:
         suggestion = ""
-        if budget[0] > 0:
-            budget[0] -= 1
+        if self.budget > 0:
+            self.budget -= 1
             suggestion = F.did_you_mean(value, known)
         return suggestion or f"known {what}: {F.listing(known)}"
 
-    def ref(tree, path, value, known, what):
+    def ref(self, tree, path, value, known, what) -> F.Finding | None:
         if known is not None and value not in known:
-            hint = advice(value, known, what)
+            hint = self.advice(value, known, what)
             return _at(tree, F.REF_UNKNOWN, path, f"unknown {what[:-1]} {F.quote(value)}", hint)
         return None
 
-    def cite(tree, path, text):
-        if text is None or sources is None:
+    def cite(self, tree, path, text) -> F.Finding | None:
+        if text is None or self.sources is None:
             return None
-        head, _, section = text.strip().partition(" ")
-        if head not in sources:
-            hint = advice(head, sources, "sources")
+        head, section = citation.split(text)
+        if head not in self.sources:
+            hint = self.advice(head, self.sources, "sources")
             return _at(tree, F.REF_UNKNOWN, path, f"citation {F.quote(text)} names no known source", hint)
-        if not section.strip():
+        if not section:
             return _at(tree, F.CITATION_NO_SECTION, path, f"citation {F.quote(text)} has no section")
         return None
 
+    def indicator(self, tree, i: int, x: Indicator) -> list:
+        base = ("indicators", i)
+        found = [self.ref(tree, (*base, "shortfalls", j), s, self.shortfalls, "shortfalls")
+                 for j, s in enumerate(x.shortfalls)]
+        for j, o in enumerate(x.observations):
+            found.append(self.cite(tree, (*base, "observations", j, "source"), o.source))
+        for j, b in enumerate(x.benchmarks):
+            found.append(self.cite(tree, (*base, "benchmarks", j, "source"), b.source))
+            found.append(self.ref(tree, (*base, "benchmarks", j, "peer"), b.peer, self.peers, "peers"))
+        for h, t in x.targets.items():
+            found.append(self.cite(tree, (*base, "targets", h, "source"), t.source))
+            if self.horizons is not None and h not in self.horizons:
+                found.append(self.ref(tree, (*base, "targets", h), h, self.horizons, "horizons"))
+        return found
+
+
+def one_indicator(ind, act, tree: Tree, i: int, x: Indicator) -> list[F.Finding]:
+    """The findings about indicator `i` alone, its references and values: what an
+    update of that indicator can change (`scorecard set` checks no more)."""
+    refs = [f for f in _References(ind, act).indicator(tree, i, x) if f is not None]
+    return refs + list(_values(tree, i, x))
+
+
+def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
+    """References within and across the files."""
+    r = _References(ind, act)
     found: list = []
     for i, s in _each(ind, "shortfalls"):
-        found.append(cite(ti, ("shortfalls", i, "source"), s.source))
-        found += [ref(ti, ("shortfalls", i, "related", j), r, shortfalls, "shortfalls")
-                  for j, r in enumerate(s.related)]
+        found.append(r.cite(ti, ("shortfalls", i, "source"), s.source))
+        found += [r.ref(ti, ("shortfalls", i, "related", j), x, r.shortfalls, "shortfalls")
+                  for j, x in enumerate(s.related)]
     for i, x in _each(ind, "indicators"):
-        base = ("indicators", i)
-        found += [ref(ti, (*base, "shortfalls", j), s, shortfalls, "shortfalls")
-                  for j, s in enumerate(x.shortfalls)]
-        for j, o in enumerate(x.observations):
-            found.append(cite(ti, (*base, "observations", j, "source"), o.source))
-        for j, b in enumerate(x.benchmarks):
-            found.append(cite(ti, (*base, "benchmarks", j, "source"), b.source))
-            found.append(ref(ti, (*base, "benchmarks", j, "peer"), b.peer, peers, "peers"))
-        for h, t in x.targets.items():
-            found.append(cite(ti, (*base, "targets", h, "source"), t.source))
-            if horizons is not None and h not in horizons:
-                found.append(ref(ti, (*base, "targets", h), h, horizons, "horizons"))
+        found += r.indicator(ti, i, x)
     for i, h in _each(act, "horizons"):
-        found.append(cite(ta, ("horizons", i, "source"), h.source))
+        found.append(r.cite(ta, ("horizons", i, "source"), h.source))
     for i, p in _each(act, "programmes"):
-        found.append(cite(ta, ("programmes", i, "source"), p.source))
+        found.append(r.cite(ta, ("programmes", i, "source"), p.source))
     for i, a in _each(act, "actions"):
         base = ("actions", i)
-        found.append(cite(ta, (*base, "source"), a.source))
-        found.append(cite(ta, (*base, "status", "source"), a.status.source))
-        found.append(ref(ta, (*base, "programme"), a.programme, programmes, "programmes"))
-        found += [ref(ta, (*base, "shortfalls", j, "id"), s.id, shortfalls, "shortfalls")
+        found.append(r.cite(ta, (*base, "source"), a.source))
+        found.append(r.cite(ta, (*base, "status", "source"), a.status.source))
+        found.append(r.ref(ta, (*base, "programme"), a.programme, r.programmes, "programmes"))
+        found += [r.ref(ta, (*base, "shortfalls", j, "id"), s.id, r.shortfalls, "shortfalls")
                   for j, s in enumerate(a.shortfalls)]
-        found += [ref(ta, (*base, "indicators", j), x, indicators, "indicators")
+        found += [r.ref(ta, (*base, "indicators", j), x, r.indicators, "indicators")
                   for j, x in enumerate(a.indicators)]
     yield from (f for f in found if f is not None)
 
 
 def _indicators(ind, tree: Tree | None) -> Iterator[F.Finding]:
     for i, x in _each(ind, "indicators"):
-        yield from _series(x, ("indicators", i, "observations"), x.observations, tree)
-        yield from _series(x, ("indicators", i, "benchmarks"), x.benchmarks, tree)
-        for key in ("observations", "benchmarks"):
-            for j, point in enumerate(getattr(x, key)):
-                problem = impossible(x, point.value)
-                if problem:
-                    yield _at(tree, F.VALUE_IMPOSSIBLE, ("indicators", i, key, j, "value"), problem)
-        for h, t in x.targets.items():
-            path = ("indicators", i, "targets", h, "value")
-            problem = impossible(x, t.value)
+        yield from _values(tree, i, x)
+
+
+def _values(tree: Tree | None, i: int, x: Indicator) -> Iterator[F.Finding]:
+    """One indicator's series and values: repeated years, impossible values, targets."""
+    yield from _series(x, ("indicators", i, "observations"), x.observations, tree)
+    yield from _series(x, ("indicators", i, "benchmarks"), x.benchmarks, tree)
+    for key in ("observations", "benchmarks"):
+        for j, point in enumerate(getattr(x, key)):
+            problem = impossible(x, point.value)
             if problem:
-                yield _at(tree, F.VALUE_IMPOSSIBLE, path, problem)
-            elif t.value == x.lower_bound:
-                yield _at(tree, F.TARGET_AT_FLOOR, path, f"{h} target {t.value:g} equals the floor")
-            elif (t.value < x.lower_bound) == (x.direction == "higher"):
-                side = "above" if x.direction == "higher" else "below"
-                yield _at(tree, F.TARGET_WRONG_SIDE, path,
-                          f"{h} target {t.value:g} should be {side} the floor {x.lower_bound:g}")
+                yield _at(tree, F.VALUE_IMPOSSIBLE, ("indicators", i, key, j, "value"), problem)
+    for h, t in x.targets.items():
+        path = ("indicators", i, "targets", h, "value")
+        problem = impossible(x, t.value)
+        if problem:
+            yield _at(tree, F.VALUE_IMPOSSIBLE, path, problem)
+        elif t.value == x.lower_bound:
+            yield _at(tree, F.TARGET_AT_FLOOR, path, f"{h} target {t.value:g} equals the floor")
+        elif (t.value < x.lower_bound) == (x.direction == "higher"):
+            side = "above" if x.direction == "higher" else "below"
+            yield _at(tree, F.TARGET_WRONG_SIDE, path,
+                      f"{h} target {t.value:g} should be {side} the floor {x.lower_bound:g}")
 
 
 def _series(x: Indicator, path: tuple, points, tree: Tree) -> Iterator[F.Finding]:
@@ -170,7 +193,7 @@ def _series(x: Indicator, path: tuple, points, tree: Tree) -> Iterator[F.Finding
         who = f"{peer} " if peer else ""
         by_source: dict[str, int] = {}
         for j in idx:
-            src = points[j].source.split(" ")[0]
+            src = citation.source_id(points[j].source)
             if src in by_source:
                 yield _at(tree, F.YEAR_DUPLICATE, (*path, j, "year"),
                           f"{who}{year} appears twice from source {F.quote(src)} in {F.quote(x.id)}")

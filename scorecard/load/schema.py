@@ -28,6 +28,17 @@ def validate(model: type[BaseModel], tree: Tree) -> tuple[BaseModel | None, list
         return None, [_finding(e, model, tree) for e in err.errors(include_url=False)]
 
 
+def validate_entry(root: type[BaseModel], path: tuple, data, tree: Tree) -> tuple[BaseModel | None, list[F.Finding]]:
+    """One entry of a file (the value at `path` of a `root` file), validated alone, with
+    findings placed and worded as a whole file's would be."""
+    entry = _model_at(root, path)
+    try:
+        return entry.model_validate(data), []
+    except ValidationError as err:
+        return None, [_finding({**e, "loc": (*path, *e["loc"])}, root, tree)
+                      for e in err.errors(include_url=False)]
+
+
 @dataclass
 class Partial:
     """What can still be checked in a file that failed validation.
