@@ -62,9 +62,8 @@ def set_(
     _refuse_bundled(where)
     if where.origin != "option":
         output.say(f"scorecard: updating {where.indicators}")
-    request = update.Request(item, value, year, source, peer, new_peer)
     try:
-        done = update.apply(where, request)
+        done = update.apply(where, update.Request.parse(item, value, year, source, peer, new_peer))
     except update.Refused as err:
         raise output.fail(f"scorecard: {err.message}", err.code, err.findings) from None
     except DataError as err:
@@ -130,6 +129,15 @@ def _tell(done) -> None:
     output.findings(done.warnings)
 
 
+def report_scope(done):
+    """Before and after, cut to what the report shows: the indicator, and the shortfalls
+    it measures with all their indicators (a shortfall's score is their mean). The
+    rest of the data cannot move, so scoring it would only take time."""
+    measured = set(done.after.indicators[done.indicator].shortfalls)
+    members = {i.id for i in done.after.indicators_file.indicators if measured.intersection(i.shortfalls)}
+    return done.before.scoring(members), done.after.scoring(members)
+
+
 def _set_report(done, horizon, lang: str):
     from scorecard.score.compare import compare
     from scorecard.views import diff as view
@@ -140,7 +148,7 @@ def _set_report(done, horizon, lang: str):
     if horizon is not None and horizon.value not in done.after.horizons:
         output.say(f"scorecard: horizon {horizon.value!r} is not defined in actions.yaml; showing all")
         horizons = None
-    changes = compare(done.before, done.after, horizons, only, everything=True)
+    changes = compare(*report_scope(done), horizons, only, everything=True)
     new, old = done.new, done.old
     meta = {
         "file": str(done.file), "line": done.line, "action": done.action, "id": ind.id,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from scorecard.load.yamltree import (CHILDREN, END, FLOW, KEYS, KIND, START, Tree, dotted, is_scalar,
-                                     plain_scalar)
+                                     list_indent, plain_scalar)
 
 Splice = tuple[int, int, str]  # replace text[start:end] with the string
 
@@ -184,19 +184,7 @@ def _is_block_map(mark) -> bool:
 
 def _offset(text: str, tree: Tree) -> int:
     """How far this file indents a list's dashes under its key (0 or 2, usually)."""
-    todo = [tree.root]
-    while todo:
-        mark = todo.pop()
-        if is_scalar(mark):
-            continue
-        if _is_block_map(mark):
-            for k, v in mark[CHILDREN].items():
-                if not is_scalar(v) and v[KIND] == "seq" and not v[FLOW] and v[CHILDREN]:
-                    return max(0, column(text, v[START]) - column(text, mark[KEYS][k][START]))
-                todo.append(v)
-        elif mark[KIND] == "seq":
-            todo += mark[CHILDREN]
-    return 2
+    return tree.indent if tree.indent is not None else list_indent(tree.root)
 
 
 # Text for values. -----------------------------------------------------------

@@ -69,11 +69,14 @@ def is_scalar(mark) -> bool:
 
 @dataclass
 class Tree:
-    """A parsed file: its data, and the marks of its values and keys."""
+    """A parsed file: its data, and the marks of its values and keys.
+
+    A tree rebuilt from a `Skeleton` holds only some entries' marks (data None)."""
 
     file: Path
     data: object
     root: object = None  # the root value's mark
+    indent: int | None = None  # how far a list's dashes stand under its key, when known
 
     def mark(self, path: Path_):
         """The mark of the value at `path`, or None."""
@@ -113,6 +116,90 @@ class Tree:
         """The scalar at `path` as the parser read it (before typing), or None."""
         mark = self.mark(path)
         return mark[RAW] if mark is not None and is_scalar(mark) else None
+
+
+def list_indent(root) -> int:
+    """How far this file indents a list's dashes under its key (0 or 2, usually):
+    the first block list under a key of a block mapping says. 2 when none does."""
+    todo = [root]
+    while todo:
+        mark = todo.pop()
+        if mark is None or is_scalar(mark):
+            continue
+        if mark[KIND] == "map" and not mark[FLOW]:
+            for k, v in mark[CHILDREN].items():
+                if not is_scalar(v) and v[KIND] == "seq" and not v[FLOW] and v[CHILDREN]:
+                    return max(0, v[COLUMN] - mark[KEYS][k][COLUMN])
+                todo.append(v)
+        elif mark[KIND] == "seq":
+            todo += mark[CHILDREN]
+    return 2
+
+
+def shallow(mark):
+    """A mark without its children (a scalar's is itself)."""
+    if is_scalar(mark):
+        return mark
+    return [*mark[:CHILDREN], {} if mark[KIND] == "map" else [], {} if mark[KIND] == "map" else None]
+
+
+def moved(mark, lines: int, chars: int):
+    """The mark, and all within it, `lines` lines and `chars` characters further on."""
+    if is_scalar(mark):
+        return (mark[LINE] + lines, mark[COLUMN], mark[START] + chars, mark[END] + chars, mark[RAW])
+    children = mark[CHILDREN]
+    if mark[KIND] == "map":
+        kids = {k: moved(v, lines, chars) for k, v in children.items()}
+        keys = {k: moved(v, lines, chars) for k, v in mark[KEYS].items()}
+    else:
+        kids, keys = [moved(v, lines, chars) for v in children], None
+    return [mark[LINE] + lines, mark[COLUMN], mark[START] + chars, mark[END] + chars, mark[KIND],
+            mark[FLOW], kids, keys]
+
+
+@dataclass
+class Skeleton:
+    """The top of a file's tree, kept in the cache so that an edit finds the lines of
+    the entries it touches without parsing the whole file: the root mapping with its
+    keys and its values' marks (children left out), each top-level list's entries as
+    (line, column, start, end), and the file's list indent."""
+
+    file: Path
+    root: list
+    entries: dict[str, list[tuple[int, int, int, int]]]
+    indent: int
+
+    @classmethod
+    def of(cls, tree: Tree) -> Skeleton:
+        root = tree.root
+        if is_scalar(root) or root[KIND] != "map":
+            raise ValueError("the file does not hold a mapping")
+        entries = {key: [(m[LINE], m[COLUMN], m[START], m[END]) for m in value[CHILDREN]]
+                   for key, value in root[CHILDREN].items()
+                   if not is_scalar(value) and value[KIND] == "seq"}
+        top = [*root[:CHILDREN], {k: shallow(v) for k, v in root[CHILDREN].items()}, dict(root[KEYS])]
+        return cls(tree.file, top, entries, list_indent(root))
+
+
+def parse_region(text: str, start: int, end: int, line: int, file: Path):
+    """The root mark of text[start:end] parsed on its own (start at a line start,
+    `line` its 0-based number), with marks where they stand in the whole text.
+    Raises `DataError` with findings placed in the whole text."""
+    try:
+        tree = _build(text[start:end], file)
+    except _Refused as refused:
+        raise F.DataError([_moved_finding(refused.finding, line)]) from None
+    except yaml.YAMLError as err:
+        found = _syntax_finding(err, text[start:end], file) if isinstance(err, yaml.MarkedYAMLError) \
+            else F.make(F.YAML_SYNTAX, file, _one_line(str(err)))
+        raise F.DataError([_moved_finding(found, line)]) from None
+    return tree.data, moved(tree.root, line, start)
+
+
+def _moved_finding(found: F.Finding, lines: int) -> F.Finding:
+    import dataclasses
+
+    return dataclasses.replace(found, line=found.line + lines) if found.line else found
 
 
 def plain_scalar(text: str) -> object:
