@@ -14,19 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from scorecard import findings as F
 from scorecard.load import reader, yamltree
-from scorecard.model import (
-    Action,
-    ActionsFile,
-    HorizonGoal,
-    Indicator,
-    IndicatorsFile,
-    Peer,
-    Programme,
-    Shortfall,
-    Source,
-)
+
+if TYPE_CHECKING:  # the models are imported when first built: `validate` on cached data needs none
+    from scorecard.model import (Action, ActionsFile, HorizonGoal, Indicator, IndicatorsFile, Peer,
+                                 Programme, Shortfall, Source)
 
 INDICATORS = "indicators.yaml"
 ACTIONS = "actions.yaml"
@@ -261,6 +256,7 @@ def load_texts(location: Location, ti, ta) -> Dataset:
 
 def _validate(location: Location, ti, ta) -> Dataset:
     from scorecard.load import checks, schema
+    from scorecard.model import ActionsFile, IndicatorsFile
 
     found: list[F.Finding] = []
     parsed: dict[str, object] = {"indicators": None, "actions": None}
