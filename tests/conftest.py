@@ -18,3 +18,20 @@ atexit.register(shutil.rmtree, os.environ["SCORECARD_CACHE_DIR"], True)
 def mini() -> Path:
     """The hand-worked fixture dataset (read-only: copy it before editing)."""
     return DATA / "mini"
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """Every text handed to the YAML parser during the test, in order: how much a
+    command parsed, counted in work rather than in seconds."""
+    from scorecard.load import yamltree
+
+    texts: list[str] = []
+    real = yamltree._build
+
+    def counting(text, file):
+        texts.append(text)
+        return real(text, file)
+
+    monkeypatch.setattr(yamltree, "_build", counting)
+    return texts

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scorecard.cli.app import app
-from scorecard.load import cache, yamltree
+from scorecard.load import cache
 
 DATA = Path(__file__).parent / "data"
 
@@ -34,20 +34,6 @@ def store(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("SCORECARD_CACHE_DIR", str(folder))
     return folder
-
-
-@pytest.fixture
-def parsed(monkeypatch):
-    """The texts the parser is given, in order."""
-    texts: list[str] = []
-    real = yamltree._build
-
-    def counting(text, file):
-        texts.append(text)
-        return real(text, file)
-
-    monkeypatch.setattr(yamltree, "_build", counting)
-    return texts
 
 
 def run(*args, env=None):

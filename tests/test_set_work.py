@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 
 from scorecard.cli.app import app
 from scorecard.edit import regions
-from scorecard.load import yamltree
 from scorecard.load.dataset import Location, load
 
 DATA = Path(__file__).parent / "data"
@@ -47,19 +46,6 @@ def large(tmp_path):
     copies = "".join(block.replace("id: basic-research-share", f"id: copy-{k}", 1) for k in range(COPIES))
     path.write_text(text[:end] + copies + text[end:], encoding="utf-8")
     return target
-
-
-@pytest.fixture
-def parsed(monkeypatch):
-    texts: list[str] = []
-    real = yamltree._build
-
-    def counting(text, file):
-        texts.append(text)
-        return real(text, file)
-
-    monkeypatch.setattr(yamltree, "_build", counting)
-    return texts
 
 
 def test_set_parses_the_file_once_then_only_the_entry_it_touches(large, parsed):

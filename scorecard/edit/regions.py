@@ -83,30 +83,35 @@ def _lines_end(text: str, index: int) -> int:
     return found.end() if found else len(text)
 
 
-def read(text: str, skeleton: Skeleton, regions: list[Region]) -> tuple[Tree, dict]:
+def read(text: str, skeleton: Skeleton, regions: list[Region]) -> Tree:
     """A tree holding the marks of these regions' entries (and the skeleton's top),
-    and each region's data, parsed from `text` on their own."""
+    parsed from `text` on their own."""
+    try:
+        return parse(text, skeleton, regions)[0]
+    except DataError:
+        raise Unusual("an entry that does not parse on its own") from None
+
+
+def parse(text: str, skeleton: Skeleton, regions: list[Region]) -> tuple[Tree, dict]:
+    """The regions parsed on their own: a tree with their marks, and for each region's
+    key its data and mark. Raises `DataError` (placed in `text`) when one does not
+    parse, `Unusual` when one is not the entry or list it should be."""
     root = [*skeleton.root[:CHILDREN], dict(skeleton.root[CHILDREN]), skeleton.root[KEYS]]
-    data = {}
+    found = {}
     for region in regions:
-        try:
-            found, mark = parse_region(text, region.start, region.end, region.line, skeleton.file)
-        except DataError:
-            raise Unusual(region.key) from None
+        data, mark = parse_region(text, region.start, region.end, region.line, skeleton.file)
         if is_scalar(mark) or mark[KIND] != "seq" or mark[FLOW]:
             raise Unusual(region.key)
         if region.index is None:
             root[CHILDREN][region.key] = mark
-            data[region] = found
+            found[region.key] = (data, mark)
         else:
             if len(mark[CHILDREN]) != 1:
                 raise Unusual(region.key)
             seq = root[CHILDREN][region.key]
-            children = dict(seq[CHILDREN]) if isinstance(seq[CHILDREN], dict) else {}
-            children[region.index] = mark[CHILDREN][0]
-            root[CHILDREN][region.key] = [*seq[:CHILDREN], children, None]
-            data[region] = found[0]
-    return Tree(skeleton.file, None, root, skeleton.indent), data
+            root[CHILDREN][region.key] = [*seq[:CHILDREN], {region.index: mark[CHILDREN][0]}, None]
+            found[region.key] = (data[0], mark[CHILDREN][0])
+    return Tree(skeleton.file, None, root, skeleton.indent), found
 
 
 @dataclass(frozen=True)
@@ -135,24 +140,9 @@ def moved(old: str, new: str, cuts: list, regions: list[Region]) -> list[Moved]:
 
 
 def reread(new: str, skeleton: Skeleton, places: list[Moved]) -> tuple[Tree, dict]:
-    """The regions parsed again from the new text (raises `DataError`, placed in it)."""
-    regions = [Region(m.region.key, m.region.index, m.start, m.end, m.line) for m in places]
-    root = [*skeleton.root[:CHILDREN], dict(skeleton.root[CHILDREN]), skeleton.root[KEYS]]
-    data = {}
-    for place, region in zip(places, regions):
-        found, mark = parse_region(new, region.start, region.end, region.line, skeleton.file)
-        if is_scalar(mark) or mark[KIND] != "seq" or mark[FLOW]:
-            raise Unusual(region.key)
-        if region.index is None:
-            root[CHILDREN][region.key] = mark
-            data[place.region.key] = (found, mark)
-        else:
-            if len(mark[CHILDREN]) != 1:
-                raise Unusual(region.key)
-            seq = root[CHILDREN][region.key]
-            root[CHILDREN][region.key] = [*seq[:CHILDREN], {region.index: mark[CHILDREN][0]}, None]
-            data[place.region.key] = (found[0], mark[CHILDREN][0])
-    return Tree(skeleton.file, None, root, skeleton.indent), data
+    """The regions parsed again where they now stand in the new text."""
+    return parse(new, skeleton, [Region(m.region.key, m.region.index, m.start, m.end, m.line)
+                                 for m in places])
 
 
 def shifted_skeleton(skeleton: Skeleton, places: list[Moved], marks: dict) -> Skeleton:

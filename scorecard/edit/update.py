@@ -174,16 +174,21 @@ class _Regional:
         self.regions = [regions.entry(old_text, self.skeleton, "indicators", plan.index)]
         if plan.peer_added is not None:
             self.regions.append(regions.whole(old_text, self.skeleton, "peers"))
-        self.tree, _ = regions.read(old_text, self.skeleton, self.regions)
+        self.tree = regions.read(old_text, self.skeleton, self.regions)
 
     def check(self, new_text: str, cuts: list) -> Dataset:
         """The dataset as the new text makes it, from the touched entries parsed again."""
         before, plan = self.before, self.plan
-        self.places = regions.moved(self.old_text, new_text, cuts, self.regions)
+        try:
+            self.places = regions.moved(self.old_text, new_text, cuts, self.regions)
+        except regions.Unusual:
+            raise _more_than_one_figure(self.skeleton.file) from None
         try:
             tree, self.parsed = regions.reread(new_text, self.skeleton, self.places)
         except F.DataError as err:
             raise _invalid(err.findings) from None
+        except regions.Unusual:  # the edit made something other than the one entry
+            raise _more_than_one_figure(self.skeleton.file) from None
         from scorecard.load import checks, schema
 
         entry, found = schema.validate_entry(IndicatorsFile, ("indicators", plan.index),
