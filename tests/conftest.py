@@ -21,6 +21,14 @@ def mini() -> Path:
 
 
 @pytest.fixture
+def data(tmp_path) -> Path:
+    """A writable copy of the commented fixture, the hand-kept file `set` edits."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA / "commented", target)
+    return target
+
+
+@pytest.fixture
 def parsed(monkeypatch) -> list[str]:
     """Every text handed to the YAML parser during the test, in order: how much a
     command parsed, counted in work rather than in seconds."""

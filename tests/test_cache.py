@@ -11,7 +11,6 @@ import json
 import os
 import pickle
 import shutil
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -19,14 +18,6 @@ from typer.testing import CliRunner
 from scorecard.cli.app import app
 from scorecard.load import cache
 
-DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture
-def data(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(DATA / "commented", target)
-    return target
 
 
 @pytest.fixture

@@ -28,13 +28,6 @@ def run(*args):
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
-@pytest.fixture
-def data(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(DATA / "commented", target)
-    return target
-
-
 # Numbers a float cannot hold. --------------------------------------------------------------
 
 @pytest.mark.parametrize("typed, message", [

@@ -8,7 +8,6 @@ set refuses each at once, like validate, and leaves nothing behind.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,16 +19,7 @@ from scorecard.cli.app import app
 from scorecard.load import limits
 
 REPO = Path(__file__).parent.parent
-DATA = Path(__file__).parent / "data"
 SET = ["set", "basic-research-share", "8.5", "--year", "2020"]
-
-
-@pytest.fixture
-def data(tmp_path):
-    """A writable copy of the commented fixture."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA / "commented", target)
-    return target
 
 
 def run(*args, env=None):

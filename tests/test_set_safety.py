@@ -10,7 +10,6 @@ root (who runs CI) as for anyone else.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import stat
 import subprocess
@@ -23,18 +22,9 @@ from typer.testing import CliRunner
 from scorecard.cli.app import app
 
 REPO = Path(__file__).parent.parent
-DATA = Path(__file__).parent / "data"
 SET = ["set", "basic-research-share", "8.5", "--year", "2020"]
 ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
-
-
-@pytest.fixture
-def data(tmp_path):
-    """A writable copy of the commented fixture."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA / "commented", target)
-    return target
 
 
 def run(*args):
