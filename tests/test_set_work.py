@@ -141,3 +141,18 @@ def test_the_entries_alone_and_the_whole_file_agree(tmp_path, monkeypatch, figur
 
 def _never(*args):
     raise regions.Unusual("for the test")
+
+
+def test_the_report_scores_only_the_shortfalls_it_shows_and_shows_what_a_full_comparison_does(data):
+    from scorecard.cli.update import report_scope
+    from scorecard.edit import update
+    from scorecard.score.compare import compare
+
+    done = update.apply(Location(data, "option"), update.Request.parse("basic-research-share", "9.5", 2020))
+    before, after = report_scope(done)
+    assert set(after.indicators) == {"basic-research-share", "fortune500", "empty-series"}  # innovation
+    assert not after.actions
+    ind = done.after.indicators["basic-research-share"]
+    only = {("indicator", ind.id), *(("shortfall", s) for s in ind.shortfalls)}
+    assert compare(before, after, None, only, everything=True) == \
+        compare(done.before, done.after, None, only, everything=True)
