@@ -141,8 +141,9 @@ def _apply(location: Location, req: Request, path: Path) -> Outcome:
     after = edit.check(new_text, cuts)
     new_raw = bom + new_text.encode("utf-8")
     atomic.write(path, new_raw, read)
-    if not isinstance(actions, list):
-        edit.remember(cache.key(new_raw, actions.raw))
+    name = cache.key(new_raw, actions.raw) if not isinstance(actions, list) else None
+    if name:
+        edit.remember(name)
 
     line = after.trees["indicators"].position(plan.where)[0]
     seen = {_key(x) for x in before.warnings}

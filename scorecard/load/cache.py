@@ -67,10 +67,16 @@ def source_hash() -> str:
     return _SOURCE[0]
 
 
-def key(indicators: bytes, actions: bytes) -> str:
+def key(indicators: bytes, actions: bytes) -> str | None:
     """The key of the dataset made of these two files' bytes (under this value limit,
-    which a parse checks and a cached result would not)."""
-    digest = hashlib.sha256(f"{source_hash()}\0{limits.max_values()}".encode())
+    which a parse checks and a cached result would not); None when caching is off or
+    the package's source cannot be read."""
+    if directory() is None:
+        return None
+    try:
+        digest = hashlib.sha256(f"{source_hash()}\0{limits.max_values()}".encode())
+    except OSError:
+        return None
     for raw in (indicators, actions):
         digest.update(hashlib.sha256(raw).digest())
     return digest.hexdigest()

@@ -188,7 +188,7 @@ def load_files(location: Location, ind, act) -> Dataset:
     from scorecard.load import cache
 
     name = cache.key(ind.raw, act.raw)
-    entry = cache.lookup(name)
+    entry = cache.lookup(name) if name else None
     if entry is not None:
         try:
             return _from_cache(location, ind, act, name, entry)
@@ -197,7 +197,8 @@ def load_files(location: Location, ind, act) -> Dataset:
     ti, ta = _parse(ind), _parse(act)
     ds = load_texts(location, ti, ta)
     skeleton = yamltree.Skeleton.of(ti)
-    cache.store(name, (ds.indicators_file, ds.actions_file), portable(ds.warnings, location), skeleton)
+    if name:
+        cache.store(name, (ds.indicators_file, ds.actions_file), portable(ds.warnings, location), skeleton)
     ds.cached, ds.depth, ds.skeleton = name, 0, lambda: skeleton
     return ds
 
