@@ -123,6 +123,7 @@ class Moved:
     end: int
     line: int
     lines: int
+    last: int  # the 1-based number of the region's last line in the old text
 
 
 def moved(old: str, new: str, cuts: list, regions: list[Region]) -> list[Moved]:
@@ -132,7 +133,9 @@ def moved(old: str, new: str, cuts: list, regions: list[Region]) -> list[Moved]:
         inside = [c for c in cuts if region.start <= c[0] and c[1] <= region.end]
         grown = sum(len(c[2]) - (c[1] - c[0]) for c in inside)
         more = sum(len(_BREAKS.findall(c[2])) - len(_BREAKS.findall(old, c[0], c[1])) for c in inside)
-        out.append(Moved(region, region.start + chars, region.end + chars + grown, region.line + lines, more))
+        last = region.line + len(_BREAKS.findall(old, region.start, region.end))
+        out.append(Moved(region, region.start + chars, region.end + chars + grown, region.line + lines, more,
+                         last))
         chars, lines = chars + grown, lines + more
     if sum(len([c for c in cuts if m.region.start <= c[0] and c[1] <= m.region.end]) for m in out) != len(cuts):
         raise Unusual("an edit outside the entries read")

@@ -11,6 +11,7 @@ was read. Anything that goes wrong before the rename leaves the file as it was.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,16 +219,13 @@ class _Regional:
     def _kept_warnings(self) -> list[F.Finding]:
         """The warnings about everything else, their lines moved with the text."""
         here = f"indicators[{self.plan.index}]"
-        ends = [(m.region.line + len(regions._BREAKS.findall(self.old_text, m.region.start, m.region.end)),
-                 m.lines) for m in self.places]
         kept = []
         for w in self.before.warnings:
             if w.file == str(self.before.location.indicators):
                 if w.path == here or w.path.startswith((here + ".", here + "[")):
                     continue
-                more = sum(n for last, n in ends if w.line > last)
-                w = F.Finding(w.file, w.line + more, w.column, w.code, w.message, w.path, w.hint) \
-                    if more else w
+                more = sum(m.lines for m in self.places if w.line > m.last)
+                w = dataclasses.replace(w, line=w.line + more)
             kept.append(w)
         return kept
 
@@ -270,7 +268,8 @@ class _Whole:
 
 
 def _replaced(file: IndicatorsFile, **fields) -> IndicatorsFile:
-    return file.model_construct(_fields_set=file.model_fields_set, **{**dict(file), **fields})
+    """The file with these fields replaced (and counted as set, as a parse would)."""
+    return file.model_construct(_fields_set=file.model_fields_set | set(fields), **{**dict(file), **fields})
 
 
 @dataclass
