@@ -43,7 +43,8 @@ FILE_UNREADABLE = _kind(
 )
 FILE_TOO_LARGE = _kind(
     "file-too-large", "error", "A data file is too large",
-    "the data files are well under 1 MB; check that this is the right file",
+    "check that this is the right file; a larger dataset needs SCORECARD_MAX_BYTES or "
+    "SCORECARD_MAX_VALUES raised",
 )
 FILE_ENCODING = _kind(
     "file-encoding", "error", "A data file is not UTF-8",

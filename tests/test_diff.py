@@ -184,3 +184,29 @@ def test_a_moved_horizon_year_is_a_change_of_method(repo):
     assert (row["trend_before"], row["trend_after"]) == ("on_track", "stagnating")
     assert row["why"] == ["method: near year 2025 → 2020"]
     assert set(changed(doc)) == {("indicator", "basic-research-share", "near")}
+
+
+# A revision or a folder, by what exists. -------------------------------------------------
+
+def test_a_file_named_head_in_the_current_folder_does_not_stop_diff(repo, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    (elsewhere / "HEAD").write_text("notes\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    for args in ([], ["HEAD"]):
+        result = run("diff", *args, "--data", repo / "data", "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr == "scorecard: comparing with git revision HEAD\n"
+        assert json.loads(result.stdout)["base"] == "HEAD"
+
+
+def test_a_folder_named_like_a_branch_is_the_folder_and_diff_says_so(repo, monkeypatch):
+    git(repo, "branch", "published")
+    shutil.copytree(DATA / "mini", repo / "published")
+    monkeypatch.chdir(repo)
+    result = run("diff", "published", "--data", repo / "data", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ("scorecard: comparing with the data folder published ('published' also "
+                             "names a git revision: write published~0 for it)\n")
+    result = run("diff", "published~0", "--data", repo / "data", "-f", "json")
+    assert result.stderr == "scorecard: comparing with git revision published~0\n"

@@ -29,14 +29,6 @@ def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
-@pytest.fixture
-def data(tmp_path):
-    """A writable copy of the commented fixture."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA / "commented", target)
-    return target
-
-
 def changes(old: str, new: str) -> list[tuple[list[str], list[str]]]:
     """The blocks of lines that differ: (old lines, new lines) for each."""
     a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import sys
-
-import typer
+from collections.abc import Iterator
+from pathlib import Path
 
 
 def _is_tty(stream) -> bool:
@@ -35,11 +37,25 @@ def _write(stream, text: str) -> None:
 def data(doc, fmt: str) -> None:
     from scorecard.render import render
 
+    missing_when_not_finite(doc)
     tty = _is_tty(sys.stdout)
     color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     # In a pipe nothing is wrapped or cut: the table is as wide as its content.
     width = shutil.get_terminal_size().columns if tty else 1000
     _write(sys.stdout, render(doc, fmt, width=width, color=color))
+
+
+def missing_when_not_finite(doc) -> None:
+    """A figure that is not finite (a ratio to a value near 0, an overflow) prints as
+    missing in every format: JSON has no infinity, so tables and CSV do not show one
+    either. Rows are changed in place, before any renderer sees them."""
+    for section in doc.sections:
+        for row in section.rows:
+            for key, value in row.items():
+                if value.__class__ is float and value - value != 0:  # inf - inf and nan are nan
+                    row[key] = None
+                elif value.__class__ is list and any(v.__class__ is float and v - v != 0 for v in value):
+                    row[key] = [None if v.__class__ is float and v - v != 0 else v for v in value]
 
 
 def say(message: str) -> None:
@@ -69,8 +85,54 @@ def findings(found) -> None:
         say(finding.as_text())
 
 
-def fail(message: str, code: int = 1, found=()) -> typer.Exit:
-    """Say the findings, then the verdict; the caller raises the returned exit."""
+def fail(message: str, code: int = 1, found=()):
+    """Say the findings, then the verdict; the caller raises the returned `typer.Exit`."""
+    import typer
+
     findings(found)
     say(message)
     return typer.Exit(code)
+
+
+# Ctrl-C. ---------------------------------------------------------------------------------
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised where the program stands. Not a KeyboardInterrupt, which Click
+    would turn into 'Aborted!' and exit 1; a BaseException, so that `finally` and
+    `except BaseException` clean up (a temporary file, a lock) on the way out."""
+
+
+def _raise(signum, frame):
+    raise Interrupted
+
+
+def _quit(signum, frame):
+    os.write(2, b"scorecard: interrupted\n")
+    os._exit(INTERRUPTED)
+
+
+def quit_on_interrupt_while_loading() -> None:
+    """When this process is the `scorecard` command, a Ctrl-C before `main()` runs
+    (while Typer, Rich and pydantic load) ends at once with one line. There is
+    nothing to clean up yet; inside `main()`, `interruptible` takes over."""
+    program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    if program.name == "scorecard" or (program.name == "__main__.py" and program.parent.name == "scorecard"):
+        with contextlib.suppress(ValueError):  # not the main thread
+            signal.signal(signal.SIGINT, _quit)
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Ctrl-C raises `Interrupted` while the block runs; the old handler comes back after."""
+    try:
+        previous = signal.signal(signal.SIGINT, _raise)
+    except ValueError:  # not the main thread: nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -62,9 +62,8 @@ def set_(
     _refuse_bundled(where)
     if where.origin != "option":
         output.say(f"scorecard: updating {where.indicators}")
-    request = update.Request(item, value, year, source, peer, new_peer)
     try:
-        done = update.apply(where, request)
+        done = update.apply(where, update.Request.parse(item, value, year, source, peer, new_peer))
     except update.Refused as err:
         raise output.fail(f"scorecard: {err.message}", err.code, err.findings) from None
     except DataError as err:
@@ -72,6 +71,27 @@ def set_(
                           found=err.findings) from None
     _tell(done)
     output.data(_set_report(done, horizon, lang.value), fmt.value)
+
+
+def _base(base: Optional[str], location):
+    """What to compare with: a folder when one exists by that name, else a git
+    revision (HEAD when none is given), said on stderr. A file named HEAD in the
+    current folder is not a reason to refuse `scorecard diff`."""
+    from scorecard.edit import history
+    from scorecard.load.dataset import Location
+    from scorecard.load.dataset import load as load_dataset
+
+    if base is not None and Path(base).is_dir():
+        also = history.is_revision(location, base)
+        output.say(f"scorecard: comparing with the data folder {base}"
+                   + (f" ({base!r} also names a git revision: write {base}~0 for it)" if also else ""))
+        return load_dataset(Location(Path(base), "option")), base
+    rev = base or "HEAD"
+    if base is not None and Path(base).exists() and not history.is_revision(location, rev):
+        raise output.fail(f"scorecard: {base} is a file; give the folder that holds "
+                          "indicators.yaml and actions.yaml, or a git revision", 2)
+    output.say(f"scorecard: comparing with git revision {rev}")
+    return history.at_revision(location, rev), rev
 
 
 def _refuse_bundled(where) -> None:
@@ -109,6 +129,15 @@ def _tell(done) -> None:
     output.findings(done.warnings)
 
 
+def report_scope(done):
+    """Before and after, cut to what the report shows: the indicator, and the shortfalls
+    it measures with all their indicators (a shortfall's score is their mean). The
+    rest of the data cannot move, so scoring it would only take time."""
+    measured = set(done.after.indicators[done.indicator].shortfalls)
+    members = {i.id for i in done.after.indicators_file.indicators if measured.intersection(i.shortfalls)}
+    return done.before.scoring(members), done.after.scoring(members)
+
+
 def _set_report(done, horizon, lang: str):
     from scorecard.score.compare import compare
     from scorecard.views import diff as view
@@ -119,7 +148,7 @@ def _set_report(done, horizon, lang: str):
     if horizon is not None and horizon.value not in done.after.horizons:
         output.say(f"scorecard: horizon {horizon.value!r} is not defined in actions.yaml; showing all")
         horizons = None
-    changes = compare(done.before, done.after, horizons, only, everything=True)
+    changes = compare(*report_scope(done), horizons, only, everything=True)
     new, old = done.new, done.old
     meta = {
         "file": str(done.file), "line": done.line, "action": done.action, "id": ind.id,
@@ -136,7 +165,8 @@ def _set_report(done, horizon, lang: str):
 def diff(
     base: Annotated[Optional[str], typer.Argument(
         metavar="[REV | PATH]",
-        help="A git revision of the same files (default HEAD), or another data folder.",
+        help="Another data folder, when one exists by that name; else a git revision of the same "
+        "files (default HEAD). stderr says which.",
     )] = None,
     horizon: OneHorizon = None,
     data: DataOpt = None,
@@ -150,25 +180,16 @@ def diff(
     """
     from scorecard.edit import history
     from scorecard.findings import DataError
-    from scorecard.load.dataset import Location
-    from scorecard.load.dataset import load as load_dataset
     from scorecard.score.compare import compare
     from scorecard.views import diff as view
 
     current = load(data)
-    base = base or "HEAD"
-    if Path(base).is_file():
-        raise output.fail(f"scorecard: {base} is a file; give the folder that holds "
-                          "indicators.yaml and actions.yaml, or a git revision", 2)
     try:
-        if Path(base).is_dir():
-            old = load_dataset(Location(Path(base), "option"))
-        else:
-            old = history.at_revision(current.location, base)
+        old, base = _base(base, current.location)
     except history.GitError as err:
         raise output.fail(f"scorecard: {err}") from None
     except DataError as err:
-        raise output.fail(f"scorecard: the data in {base} has errors; nothing was compared",
+        raise output.fail(f"scorecard: the data in {base or 'HEAD'} has errors; nothing was compared",
                           found=err.findings) from None
     if horizon is not None and not (horizon.value in old.horizons and horizon.value in current.horizons):
         raise output.fail(f"scorecard: horizon {horizon.value!r} is not defined on both sides", 1)

@@ -10,7 +10,8 @@ import os
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from scorecard.load import yamltree
+from scorecard.findings import DataError
+from scorecard.load import limits, yamltree
 from scorecard.load.dataset import Dataset, Location, load_texts
 
 
@@ -34,6 +35,19 @@ def _first_line(raw: bytes) -> str:
     return text.splitlines()[0] if text else "no message"
 
 
+def is_revision(location: Location, rev: str) -> bool:
+    """Does `rev` name a commit of the repository that holds the data? (False when
+    there is no repository, or no git.)"""
+    if not rev or rev.startswith("-"):
+        return False
+    try:
+        found = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+                     Path(os.path.realpath(location.directory)))
+    except GitError:
+        return False
+    return found.returncode == 0
+
+
 def at_revision(location: Location, rev: str) -> Dataset:
     """Load both data files as they were at `rev`. Raises GitError, or DataError when invalid."""
     if not rev or rev.startswith("-"):
@@ -52,6 +66,9 @@ def at_revision(location: Location, rev: str) -> Dataset:
     trees = []
     for path in (location.indicators, location.actions):
         rel = PurePosixPath(*Path(os.path.relpath(directory / path.name, root)).parts)
+        size = _git(["cat-file", "-s", f"{rev}:{rel}"], root)
+        if size.returncode == 0 and int(size.stdout or 0) > limits.max_bytes():  # asked before it is read
+            raise DataError([yamltree.too_large(Path(f"{rev}:{rel}"), int(size.stdout))])
         shown = _git(["show", f"{rev}:{rel}"], root)
         if shown.returncode != 0:
             raise GitError(f"{rel} is not in revision {rev} of {root} (was it committed then?)")

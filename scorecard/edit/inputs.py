@@ -12,6 +12,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from scorecard.load.yamltree import underflows
+
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _PLAIN_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
@@ -33,6 +35,9 @@ def number(typed: str) -> tuple[str, float]:
     value = float(text)
     if not math.isfinite(value):
         raise BadInput(f"{typed!r} is too large to be a number")
+    if underflows(text):
+        raise BadInput(f"{typed!r} is too close to 0 to be stored: it would be written as 0; "
+                       "type 0 if that is meant")
     if _PLAIN_DECIMAL.fullmatch(text):
         return text, value
     if value.is_integer() and abs(value) < 1e16:

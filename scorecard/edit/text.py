@@ -1,45 +1,27 @@
 """Old YAML text + edits → new YAML text, changing only the lines an edit needs.
 
 Re-dumping the data would drop comments, reorder keys and requote strings: a
-hand-kept file would come back unrecognisable. Instead we parse with PyYAML's
-pure-Python parser, whose marks are exact character offsets into the decoded
-text, and splice new text into those spans. Line endings, indentation and
-everything outside the spans stay as they were.
+hand-kept file would come back unrecognisable. Instead the edits are spliced
+into the text at the offsets the loader's one parse recorded (its marks, see
+`scorecard.load.yamltree`). Line endings, indentation and everything outside
+the spans stay as they were.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
-from scorecard.load.yamltree import dotted, plain_scalar
+from scorecard.load.yamltree import (CHILDREN, END, FLOW, KEYS, KIND, START, Tree, dotted, is_scalar,
+                                     list_indent, plain_scalar)
+
+Splice = tuple[int, int, str]  # replace text[start:end] with the string
 
 
 class EditError(Exception):
     """The text does not have the shape the edit needs (it is left alone)."""
-
-
-@dataclass
-class Node:
-    kind: str  # "map", "seq" or "scalar"
-    start: int
-    end: int
-    flow: bool = False
-    value: object = None
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)
-    items: list[Node] = field(default_factory=list)
-
-    def get(self, key) -> Node | None:
-        if self.kind == "map":
-            return next((v for k, v in self.pairs if k.value == key), None)
-        if self.kind == "seq" and isinstance(key, int) and 0 <= key < len(self.items):
-            return self.items[key]
-        return None
-
-    def key_node(self, key) -> Node | None:
-        return next((k for k, _ in self.pairs if k.value == key), None)
 
 
 class Raw(str):
@@ -71,143 +53,111 @@ class Insert:
     block: bool | None = False  # None: like the first sibling
 
 
-def parse(text: str) -> Node:
-    """The node tree of one YAML document, with character spans."""
-    stack: list[tuple[Node, list]] = []  # (collection, pending key holder)
-    root: list[Node] = []
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.ScalarEvent):
-            plain = event.implicit[0] and not event.style
-            value = plain_scalar(event.value) if plain else event.value
-            _attach(stack, root, Node("scalar", event.start_mark.index, event.end_mark.index,
-                                      value=value))
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-            node = Node(kind, event.start_mark.index, event.start_mark.index,
-                        flow=bool(event.flow_style))
-            _attach(stack, root, node)
-            stack.append((node, []))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            node, _ = stack.pop()
-            # A block collection's end event is placed after trailing comments; the
-            # end of its last value is where its text stops.
-            node.end = event.end_mark.index if node.flow else _last_end(node)
-        elif isinstance(event, yaml.AliasEvent):
-            raise EditError("the file uses an alias")
-    if not root or root[0].kind != "map":
-        raise EditError("the file does not hold a mapping")
-    return root[0]
+def find(tree: Tree, path: tuple):
+    mark = tree.mark(path)
+    if mark is None:
+        raise EditError(f"nothing at {dotted(path)}")
+    return mark
 
 
-def _attach(stack, root, node: Node) -> None:
-    if not stack:
-        root.append(node)
-        return
-    parent, pending = stack[-1]
-    if parent.kind == "seq":
-        parent.items.append(node)
-    elif pending:
-        parent.pairs.append((pending.pop(), node))
-    else:
-        pending.append(node)
-
-
-def _last_end(node: Node) -> int:
-    if node.kind == "map" and node.pairs:
-        return node.pairs[-1][1].end
-    if node.kind == "seq" and node.items:
-        return node.items[-1].end
-    return node.end
-
-
-def find(root: Node, path: tuple) -> Node:
-    node = root
-    for part in path:
-        nxt = node.get(part)
-        if nxt is None:
-            raise EditError(f"nothing at {dotted(path)}")
-        node = nxt
-    return node
-
-
-def apply(text: str, edits: list) -> str:
-    """Apply edits made against `text`; spans refer to the old text, so order does not matter."""
-    root = parse(text)
+def splices(text: str, tree: Tree, edits: list) -> list[Splice]:
+    """Where each edit changes `text` (parsed into `tree`), in order, never overlapping."""
     nl = newline(text)
-    splices: list[tuple[int, int, str]] = []
+    out: list[Splice] = []
     for edit in edits:
         if isinstance(edit, Replace):
-            node = find(root, edit.path)
-            if node.kind != "scalar":
+            mark = find(tree, edit.path)
+            if not is_scalar(mark):
                 raise EditError(f"{dotted(edit.path)} is not a single value")
-            splices.append((node.start, node.end, edit.text))
+            out.append((mark[START], mark[END], edit.text))
         else:
-            splices += _insert(text, root, edit, nl)
-    splices.sort(key=lambda s: (s[0], s[1]))
-    for (_a0, a1, _), (b0, _b1, _) in zip(splices, splices[1:]):
+            out += _insert(text, tree, edit, nl)
+    out.sort(key=lambda s: (s[0], s[1]))
+    for (_a0, a1, _), (b0, _b1, _) in zip(out, out[1:]):
         if b0 < a1:
             raise EditError("two edits overlap")
-    for start, end, new in reversed(splices):
-        text = text[:start] + new + text[end:]
-    return text
+    return out
 
 
-def _insert(text: str, root: Node, edit: Insert, nl: str) -> list[tuple[int, int, str]]:
-    parent = find(root, edit.path[:-1])
+def splice(text: str, cuts: list[Splice]) -> str:
+    """`text` with each span replaced; spans refer to the old text, in order."""
+    parts, at = [], 0
+    for start, end, new in cuts:
+        parts += [text[at:start], new]
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def apply(text: str, tree: Tree, edits: list) -> str:
+    """Apply edits made against `text`, whose one parse is `tree`."""
+    return splice(text, splices(text, tree, edits))
+
+
+def _map(mark) -> bool:
+    return not is_scalar(mark) and mark[KIND] == "map"
+
+
+def _insert(text: str, tree: Tree, edit: Insert, nl: str) -> list[Splice]:
+    parent = find(tree, edit.path[:-1])
     key = edit.path[-1]
-    if parent.kind != "map":
+    if not _map(parent):
         raise EditError(f"{dotted(edit.path[:-1])} is not a mapping")
-    seq = parent.get(key)
+    seq = parent[CHILDREN].get(key)
     if seq is None:
-        return _new_key(text, root, parent, key, edit, nl)
-    if seq.kind != "seq":
+        return _new_key(text, tree, parent, key, edit, nl)
+    if is_scalar(seq) or seq[KIND] != "seq":
         raise EditError(f"{dotted(edit.path)} is not a list")
-    if seq.flow:
-        return _flow_insert(text, root, parent, key, seq, edit, nl)
-    dash = column(text, seq.start)
-    first = seq.items[0]
-    same_line = line_start(text, first.start) == line_start(text, seq.start)
-    gap = column(text, first.start) - dash - 1 if same_line else 1
+    if seq[FLOW]:
+        return _flow_insert(text, tree, parent, key, seq, edit, nl)
+    items = seq[CHILDREN]
+    dash = column(text, seq[START])
+    first = items[0]
+    same_line = line_start(text, first[START]) == line_start(text, seq[START])
+    gap = column(text, first[START]) - dash - 1 if same_line else 1
     block = _is_block_map(first) if edit.block is None else edit.block
     lines = _item_lines(" " * dash, max(gap, 1), edit.item, block, nl)
     if edit.index == 0:
-        return [(line_start(text, first.start), line_start(text, first.start), lines)]
-    return [_after_line(text, seq.items[min(edit.index, len(seq.items)) - 1].end, lines, nl)]
+        return [(line_start(text, first[START]), line_start(text, first[START]), lines)]
+    return [_after_line(text, items[min(edit.index, len(items)) - 1][END], lines, nl)]
 
 
-def _flow_insert(text, root, parent, key, seq, edit, nl):
-    if seq.items:
+def _flow_insert(text, tree, parent, key, seq, edit, nl):
+    items = seq[CHILDREN]
+    if items:
         item = flow(edit.item)
         if edit.index == 0:
-            return [(seq.items[0].start, seq.items[0].start, item + ", ")]
-        end = seq.items[min(edit.index, len(seq.items)) - 1].end
+            return [(items[0][START], items[0][START], item + ", ")]
+        end = items[min(edit.index, len(items)) - 1][END]
         return [(end, end, ", " + item)]
-    if parent.flow:
-        return [(seq.start, seq.end, "[" + flow(edit.item) + "]")]
+    if parent[FLOW]:
+        return [(seq[START], seq[END], "[" + flow(edit.item) + "]")]
     # `key: []` in a block mapping becomes a block list under the key.
-    keycol = column(text, parent.key_node(key).start)
-    cut = seq.start
+    keycol = column(text, parent[KEYS][key][START])
+    cut = seq[START]
     while cut > 0 and text[cut - 1] in " \t":
         cut -= 1
-    indent = " " * (keycol + _offset(text, root))
+    indent = " " * (keycol + _offset(text, tree))
     block = bool(edit.block)
-    return [(cut, seq.end, ""), _after_line(text, seq.end, _item_lines(indent, 1, edit.item, block, nl), nl)]
+    return [(cut, seq[END], ""),
+            _after_line(text, seq[END], _item_lines(indent, 1, edit.item, block, nl), nl)]
 
 
-def _new_key(text, root, parent, key, edit, nl):
-    if parent.flow:
-        end = parent.pairs[-1][1].end if parent.pairs else parent.start + 1
-        sep = ", " if parent.pairs else ""
+def _new_key(text, tree, parent, key, edit, nl):
+    values = parent[CHILDREN]
+    if parent[FLOW]:
+        end = next(reversed(values.values()))[END] if values else parent[START] + 1
+        sep = ", " if values else ""
         return [(end, end, f"{sep}{key}: [{flow(edit.item)}]")]
     anchor = None
-    for k, v in parent.pairs:
-        if k.value in edit.follows:
+    for k, v in values.items():
+        if k in edit.follows:
             anchor = v
-    anchor = anchor or parent.pairs[-1][1]
-    keycol = column(text, parent.pairs[0][0].start)
-    indent = " " * (keycol + _offset(text, root))
+    anchor = anchor or next(reversed(values.values()))
+    keycol = column(text, next(iter(parent[KEYS].values()))[START])
+    indent = " " * (keycol + _offset(text, tree))
     lines = " " * keycol + f"{key}:" + nl + _item_lines(indent, 1, edit.item, bool(edit.block), nl)
-    return [_after_line(text, anchor.end, lines, nl)]
+    return [_after_line(text, anchor[END], lines, nl)]
 
 
 def _after_line(text: str, index: int, lines: str, nl: str) -> tuple[int, int, str]:
@@ -228,23 +178,13 @@ def _item_lines(indent: str, gap: int, item: dict, block: bool, nl: str) -> str:
     return f"{indent}-{' ' * gap}{parts[0]}{nl}" + "".join(f"{inner}{p}{nl}" for p in parts[1:])
 
 
-def _is_block_map(node: Node) -> bool:
-    return node.kind == "map" and not node.flow
+def _is_block_map(mark) -> bool:
+    return _map(mark) and not mark[FLOW]
 
 
-def _offset(text: str, root: Node) -> int:
+def _offset(text: str, tree: Tree) -> int:
     """How far this file indents a list's dashes under its key (0 or 2, usually)."""
-    todo = [root]
-    while todo:
-        node = todo.pop()
-        if node.kind == "map" and not node.flow:
-            for k, v in node.pairs:
-                if v.kind == "seq" and not v.flow and v.items:
-                    return max(0, column(text, v.start) - column(text, k.start))
-                todo.append(v)
-        elif node.kind == "seq":
-            todo += node.items
-    return 2
+    return tree.indent if tree.indent is not None else list_indent(tree.root)
 
 
 # Text for values. -----------------------------------------------------------
@@ -268,9 +208,14 @@ def scalar(value) -> str:
     if isinstance(value, int):
         return str(value)
     if _PLAIN.fullmatch(value) and value.lower() not in _YAML11_WORDS \
-            and plain_scalar(value) == value and yaml.safe_load(value) == value:
+            and plain_scalar(value) == value and _yaml11(value) == value:
         return value
     return quote(value)
+
+
+def _yaml11(text: str) -> object:
+    """How a YAML 1.1 reader (PyYAML's own loader) reads a plain scalar."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def quote(value: str) -> str:

@@ -1,21 +1,25 @@
 """`scorecard set`: add or replace one figure, and prove nothing else changed.
 
-The order matters: under the lock we read the bytes, edit the text, parse and
-validate the whole dataset as it would be, check that the validated data
-differs from the old by exactly the intended figure, and only then replace
-the file. Anything that goes wrong before the rename leaves the file as it was.
+The order matters: under the lock we read the bytes and find the dataset they
+make (from the cache, or parsed and validated); we plan the edit, splice it into
+the text at the marks of the entries it touches, parse those entries again on
+their own and validate them (the rest of the text is unchanged, so it still
+validates), check that the validated entries differ from the old by exactly the
+intended figure, and only then replace the file, if it is still the file that
+was read. Anything that goes wrong before the rename leaves the file as it was.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from scorecard import findings as F
-from scorecard.edit import atomic, inputs, text
-from scorecard.load import yamltree
-from scorecard.load.dataset import Dataset, Location, load_texts, read_tree
-from scorecard.model import Benchmark, Indicator, Observation, Peer, Text
+from scorecard.edit import atomic, inputs, regions, text
+from scorecard.load import cache, citation, reader, yamltree
+from scorecard.load.dataset import Dataset, Location, load_files, load_texts, portable, snapshot
+from scorecard.model import Benchmark, Indicator, IndicatorsFile, Observation, Peer, Text
 
 BOM = b"\xef\xbb\xbf"
 _INDICATOR_KEYS = ("id", "name", "unit", "kind", "direction", "floor", "floor_reason", "weight",
@@ -31,13 +35,45 @@ class Refused(Exception):
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Where a figure comes from, as typed: `003 二(一)`, or a bare source id `003`."""
+
+    text: str
+    source: str
+    section: str  # '' for a bare source id, which only picks an entry
+
+    @classmethod
+    def parse(cls, typed: str) -> Citation:
+        written = inputs.text(typed, "source")
+        return cls(written, *citation.split(written))
+
+
+@dataclass(frozen=True)
 class Request:
+    """One update as asked for, parsed once: which figure, its value, where it comes from."""
+
     indicator: str
-    value: str  # as typed
     year: int
-    source: str | None = None
-    peer: str | None = None
+    value: float
+    text: str  # the value as it is written to the file
+    citation: Citation | None = None
+    peer: str | None = None  # a peer's id, or its Chinese or English name
     new_peer: bool = False
+
+    @classmethod
+    def parse(cls, indicator: str, value: str, year: int, source: str | None = None,
+              peer: str | None = None, new_peer: bool = False) -> Request:
+        """What the user typed → a request, or `Refused` (exit 2) saying what to type."""
+        try:
+            written, number = inputs.number(value)
+            cited = Citation.parse(source) if source is not None else None
+            peer_name = inputs.text(peer, "peer") if peer is not None else None
+        except inputs.BadInput as err:
+            raise Refused(str(err), 2) from None
+        low, high = year_range()
+        if not low <= year <= high:
+            raise Refused(f"year {year} is out of range; a year lies between {low} and {high}", 2)
+        return cls(indicator, year, number, written, cited, peer_name, new_peer)
 
 
 @dataclass
@@ -64,57 +100,56 @@ def year_range() -> tuple[int, int]:
 
 def apply(location: Location, request: Request) -> Outcome:
     """Make the change, or raise `Refused` (or `DataError` when the data is already invalid)."""
-    try:
-        value_text, value = inputs.number(request.value)
-        source = inputs.text(request.source, "source") if request.source is not None else None
-        peer_name = inputs.text(request.peer, "peer") if request.peer is not None else None
-    except inputs.BadInput as err:
-        raise Refused(str(err), 2) from None
-    low, high = year_range()
-    if not low <= request.year <= high:
-        raise Refused(f"year {request.year} is out of range; a year lies between {low} and {high}", 2)
     path = location.indicators
+    try:  # what is not a regular file of a sane size is refused before a lock is made beside it
+        reader.look(path)
+    except F.DataError as err:
+        raise Refused(f"{path} cannot be updated; nothing was written", 1, err.findings) from None
     try:
+        atomic.check(path)  # a file the user may not replace as it is: said before any work
         with atomic.locked(path):
-            return _apply(location, request, path, value_text, value, source, peer_name)
+            removed = atomic.remove_stale(path)
+            done = _apply(location, request, path)
     except atomic.Busy as err:
         raise Refused(f"{err}; try again in a moment") from None
+    except atomic.Refusal as err:
+        raise Refused(str(err)) from None
     except OSError as err:
         raise Refused(f"{path}: {err.strerror or err}; nothing was written") from None
+    done.notes += [f"removed {p.name}, left behind by an update that was interrupted" for p in removed]
+    return done
 
 
-def _apply(location, request, path, value_text, value, source, peer_name) -> Outcome:
-    raw = _read(path)
-    actions_tree = read_tree(location.actions)
-    before = load_texts(location, yamltree.parse(raw, path), actions_tree)
-    bom = BOM if raw.startswith(BOM) else b""
-    old_text = raw[len(bom):].decode("utf-8")
-
-    plan = _plan(before, request, value_text, value, source, peer_name)
-    if plan.action == "unchanged":
-        line = before.trees["indicators"].position(plan.where)[0]
-        return Outcome(path, request.indicator, "unchanged", line, plan.old, plan.old, before, before,
-                       notes=plan.notes)
-
+def _apply(location: Location, req: Request, path: Path) -> Outcome:
+    read = reader.read(path)
+    actions = snapshot(location.actions)
+    before = load_files(location, read, actions)
+    plan = _plan(before, req)
+    bom = BOM if read.raw.startswith(BOM) else b""
+    old_text = read.raw[len(bom):].decode("utf-8")
     try:
-        new_text = text.apply(old_text, plan.edits)
+        edit = _Regional(before, plan, old_text)
+    except regions.Unusual:
+        edit = _Whole(before, plan, read.raw, actions)
+    if plan.action == "unchanged":
+        return Outcome(path, plan.indicator.id, "unchanged", edit.tree.position(plan.where)[0], plan.old,
+                       plan.old, before, before, notes=plan.notes)
+    try:
+        cuts = text.splices(old_text, edit.tree, plan.edits)
     except text.EditError as err:
         raise Refused(f"{path}: cannot edit the file as text ({err}); nothing was written") from None
+    new_text = text.splice(old_text, cuts)
+    after = edit.check(new_text, cuts)
     new_raw = bom + new_text.encode("utf-8")
-    try:
-        after = load_texts(location, yamltree.parse(new_raw, path), actions_tree)
-    except F.DataError as err:
-        raise Refused("the change would make the data invalid (lines above are as they would "
-                      "have been); nothing was written", 1,
-                      [f for f in err.findings if f.is_error]) from None
-    if after.indicators_file.model_dump() != plan.expected:
-        raise Refused(f"{path}: the edit would change more than the one figure; nothing was "
-                      "written (please report this with a copy of the file)")
-    atomic.write(path, new_raw)
+    atomic.write(path, new_raw, read)
+    name = cache.key(new_raw, actions.raw) if not isinstance(actions, list) else None
+    if name:
+        edit.remember(name)
 
     line = after.trees["indicators"].position(plan.where)[0]
-    warnings = [w for w in after.warnings if _key(w) not in {_key(x) for x in before.warnings}]
-    return Outcome(path, request.indicator, plan.action, line, plan.old, plan.new, before, after,
+    seen = {_key(x) for x in before.warnings}
+    warnings = [w for w in after.warnings if _key(w) not in seen]
+    return Outcome(path, plan.indicator.id, plan.action, line, plan.old, plan.new, before, after,
                    plan.peer_added, plan.notes, warnings)
 
 
@@ -122,39 +157,150 @@ def _key(finding: F.Finding) -> tuple:
     return (finding.code, finding.message)
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise F.DataError([F.make(F.FILE_MISSING, path, "no such file")]) from None
+def _invalid(found: list[F.Finding]) -> Refused:
+    return Refused("the change would make the data invalid (lines above are as they would have been); "
+                   "nothing was written", 1, [f for f in found if f.is_error])
+
+
+def _more_than_one_figure(path) -> Refused:
+    return Refused(f"{path}: the edit would change more than the one figure; nothing was written "
+                   "(please report this with a copy of the file)")
+
+
+class _Regional:
+    """The edit placed and checked on the lines of the entries it touches alone."""
+
+    def __init__(self, before: Dataset, plan: _Plan, old_text: str):
+        self.before, self.plan, self.old_text = before, plan, old_text
+        self.skeleton = before.skeleton()
+        self.regions = [regions.entry(old_text, self.skeleton, "indicators", plan.index)]
+        if plan.peer_added is not None:
+            self.regions.append(regions.whole(old_text, self.skeleton, "peers"))
+        self.tree = regions.read(old_text, self.skeleton, self.regions)
+
+    def check(self, new_text: str, cuts: list) -> Dataset:
+        """The dataset as the new text makes it, from the touched entries parsed again."""
+        before, plan = self.before, self.plan
+        try:
+            self.places = regions.moved(self.old_text, new_text, cuts, self.regions)
+        except regions.Unusual:
+            raise _more_than_one_figure(self.skeleton.file) from None
+        try:
+            tree, self.parsed = regions.reread(new_text, self.skeleton, self.places)
+        except F.DataError as err:
+            raise _invalid(err.findings) from None
+        except regions.Unusual:  # the edit made something other than the one entry
+            raise _more_than_one_figure(self.skeleton.file) from None
+        from scorecard.load import checks, schema
+
+        entry, found = schema.validate_entry(IndicatorsFile, ("indicators", plan.index),
+                                             self.parsed["indicators"][0], tree)
+        peers = list(before.indicators_file.peers)
+        if plan.peer_added is not None:
+            peers = []
+            for j, raw in enumerate(self.parsed["peers"][0]):
+                peer, problems = schema.validate_entry(IndicatorsFile, ("peers", j), raw, tree)
+                peers.append(peer)
+                found += problems
+        if found:
+            raise _invalid(found)
+        if entry != plan.new_indicator or peers != plan.peers:
+            raise _more_than_one_figure(self.skeleton.file)
+        listed = list(before.indicators_file.indicators)
+        listed[plan.index] = entry
+        self.files = (_replaced(before.indicators_file, indicators=listed, peers=peers),
+                      before.actions_file)
+        found = checks.one_indicator(self.files[0], self.files[1], tree, plan.index, entry)
+        if any(f.is_error for f in found):
+            raise _invalid(found)
+        self.warnings = sorted(self._kept_warnings() + found)
+        return Dataset(*self.files, before.location, {"indicators": tree, "actions": None}, self.warnings)
+
+    def _kept_warnings(self) -> list[F.Finding]:
+        """The warnings about everything else, their lines moved with the text."""
+        here = f"indicators[{self.plan.index}]"
+        kept = []
+        for w in self.before.warnings:
+            if w.file == str(self.before.location.indicators):
+                if w.path == here or w.path.startswith((here + ".", here + "[")):
+                    continue
+                more = sum(m.lines for m in self.places if w.line > m.last)
+                w = dataclasses.replace(w, line=w.line + more)
+            kept.append(w)
+        return kept
+
+    def remember(self, name: str) -> None:
+        """Keep the new dataset in the cache as the old one's entry plus this change."""
+        before, plan = self.before, self.plan
+        if before.cached is None:
+            return
+        skeleton = regions.shifted_skeleton(self.skeleton, self.places, self.parsed)
+        cache.store_change(name, before.cached, before.depth, {plan.index: self.files[0].indicators[plan.index]},
+                           self.files[0].peers if plan.peer_added is not None else None,
+                           portable(self.warnings, before.location), skeleton, self.files)
+
+
+class _Whole:
+    """The edit placed and checked on the whole file, parsed in full: for a layout the
+    entries cannot be cut from (a flow list, a dash on a line of its own)."""
+
+    def __init__(self, before: Dataset, plan: _Plan, raw: bytes, actions):
+        self.before, self.plan, self.actions = before, plan, actions
+        self.bom = BOM if raw.startswith(BOM) else b""
+        self.tree = before.trees.get("indicators") or yamltree.parse(raw, before.location.indicators)
+
+    def check(self, new_text: str, cuts: list) -> Dataset:
+        before, plan, path = self.before, self.plan, self.before.location.indicators
+        try:
+            tree = yamltree.parse(self.bom + new_text.encode("utf-8"), path)
+            after = load_texts(before.location, tree, yamltree.parse(self.actions.raw, self.actions.path))
+        except F.DataError as err:
+            raise _invalid(err.findings) from None
+        listed = list(before.indicators_file.indicators)
+        listed[plan.index] = plan.new_indicator
+        expected = _replaced(before.indicators_file, indicators=listed, peers=plan.peers)
+        if after.indicators_file != expected:
+            raise _more_than_one_figure(path)
+        return after
+
+    def remember(self, name: str) -> None:
+        pass  # the next command validates the new text in full, and keeps it
+
+
+def _replaced(file: IndicatorsFile, **fields) -> IndicatorsFile:
+    """The file with these fields replaced (and counted as set, as a parse would)."""
+    return file.model_construct(_fields_set=file.model_fields_set | set(fields), **{**dict(file), **fields})
 
 
 @dataclass
 class _Plan:
     action: str
+    index: int  # of the indicator in the file
+    indicator: Indicator
     where: tuple  # path of the figure in the data
     old: Observation | None
     new: Observation
+    new_indicator: Indicator | None = None
+    peers: list[Peer] = field(default_factory=list)  # the peers afterwards
     edits: list = field(default_factory=list)
-    expected: dict | None = None
     peer_added: Peer | None = None
     notes: list[str] = field(default_factory=list)
 
 
-def _plan(ds: Dataset, req: Request, value_text: str, value: float, source, peer_name) -> _Plan:
+def _plan(ds: Dataset, req: Request) -> _Plan:
     index, ind = _indicator(ds, req.indicator)
     notes: list[str] = []
-    peer_id, peer_added = (None, None) if peer_name is None else _peer(ds, peer_name, req.new_peer, notes)
+    peer_id, peer_added = (None, None) if req.peer is None else _peer(ds, req.peer, req.new_peer, notes)
     key = "observations" if peer_id is None else "benchmarks"
     points = list(getattr(ind, key))
     same = [j for j, p in enumerate(points) if p.year == req.year and getattr(p, "peer", None) == peer_id]
-    if source is not None:
-        _known_source(ds, source)
-        sid = source.split(" ")[0]
-        chosen = [j for j in same if points[j].source.split(" ")[0] == sid]
+    cited = req.citation
+    if cited is not None:
+        _known_source(ds, cited)
+        chosen = [j for j in same if citation.source_id(points[j].source) == cited.source]
     elif len(same) > 1:
         listing = "; ".join(f"{points[j].value:g} from {points[j].source!r}" for j in same)
-        ids = " or ".join(f"--source {points[j].source.split(' ')[0]}" for j in same)
+        ids = " or ".join(f"--source {citation.source_id(points[j].source)}" for j in same)
         raise Refused(f"{ind.id} has {len(same)} figures for {_who(peer_id)}{req.year} from different "
                       f"sources ({listing}); say which to replace with {ids}", 2)
     elif not same:
@@ -163,30 +309,30 @@ def _plan(ds: Dataset, req: Request, value_text: str, value: float, source, peer
     else:
         chosen = same
     base = ("indicators", index, key)
-    dump = ds.indicators_file.model_dump()
-    series = dump["indicators"][index].setdefault(key, [])
+    peers = list(ds.indicators_file.peers)
 
     if chosen:
         j = chosen[0]
         old = points[j]
         # A bare source id only picks the entry; a full citation replaces the old one.
-        new_source = source if source is not None and " " in source else old.source
-        new = old.model_copy(update={"value": value, "source": new_source})
+        new_source = cited.text if cited is not None and cited.section else old.source
+        new = old.model_copy(update={"value": req.value, "source": new_source})
         if new.value == old.value and new.source == old.source:
-            return _Plan("unchanged", (*base, j), old, old, notes=notes)
-        edits = [] if new.value == old.value else [text.Replace((*base, j, "value"), text.Raw(value_text))]
+            return _Plan("unchanged", index, ind, (*base, j), old, old, ind, peers, notes=notes)
+        edits = [] if new.value == old.value else [text.Replace((*base, j, "value"), text.Raw(req.text))]
         if new.source != old.source:
             edits.append(text.Replace((*base, j, "source"), text.quote(new.source)))
         if old.quote or old.derived:
             notes.append(f"the entry's quote/derived text still describes {old.value:g}; "
                          "update it by hand if it no longer fits")
-        series[j].update(value=value, source=new_source)
-        return _Plan("replaced", (*base, j), old, new, edits, dump, peer_added, notes)
+        points[j] = new
+        return _Plan("replaced", index, ind, (*base, j), old, new, ind.model_copy(update={key: points}),
+                     peers, edits, peer_added, notes)
 
     item: dict = {} if peer_id is None else {"peer": peer_id}
-    item.update(year=req.year, value=text.Raw(value_text), source=source)
-    new = (Observation(year=req.year, value=value, source=source) if peer_id is None
-           else Benchmark(peer=peer_id, year=req.year, value=value, source=source))
+    item.update(year=req.year, value=text.Raw(req.text), source=cited.text)
+    new = (Observation(year=req.year, value=req.value, source=cited.text) if peer_id is None
+           else Benchmark(peer=peer_id, year=req.year, value=req.value, source=cited.text))
     at = _position(points, req.year, peer_id)
     follows = _INDICATOR_KEYS + (("observations",) if key == "benchmarks" else ())
     edits = [text.Insert(("indicators", index, key), at, item, follows)]
@@ -194,13 +340,14 @@ def _plan(ds: Dataset, req: Request, value_text: str, value: float, source, peer
         others = ", ".join(f"{points[j].value:g} from {points[j].source!r}" for j in same)
         notes.append(f"{_who(peer_id)}{req.year} now has figures from several sources ({others}, "
                      f"and this one); the one listed last, this one, is scored")
-    series.insert(at, new.model_dump())
+    points.insert(at, new)
     if peer_added is not None:
-        edits.append(text.Insert(("peers",), len(ds.indicators_file.peers),
-                                 {"id": peer_added.id, "name": {"zh": peer_name, "en": peer_name}},
+        edits.append(text.Insert(("peers",), len(peers),
+                                 {"id": peer_added.id, "name": {"zh": req.peer, "en": req.peer}},
                                  ("sources",), block=None))
-        dump["peers"].append(peer_added.model_dump())
-    return _Plan("added", (*base, at), None, new, edits, dump, peer_added, notes)
+        peers.append(peer_added)
+    return _Plan("added", index, ind, (*base, at), None, new, ind.model_copy(update={key: points}),
+                 peers, edits, peer_added, notes)
 
 
 def _indicator(ds: Dataset, ind_id: str) -> tuple[int, Indicator]:
@@ -233,11 +380,10 @@ def _peer(ds: Dataset, name: str, new_peer: bool, notes: list[str]) -> tuple[str
     return slug, Peer(id=slug, name=Text(zh=name, en=name))
 
 
-def _known_source(ds: Dataset, source: str) -> None:
-    sid = source.split(" ")[0]
-    if sid not in ds.sources:
-        hint = F.did_you_mean(sid, ds.sources) or f"known sources: {', '.join(sorted(ds.sources))}"
-        raise Refused(f"--source {source!r} names no known source (the first word is the source id); "
+def _known_source(ds: Dataset, cited: Citation) -> None:
+    if cited.source not in ds.sources:
+        hint = F.did_you_mean(cited.source, ds.sources) or f"known sources: {', '.join(sorted(ds.sources))}"
+        raise Refused(f"--source {cited.text!r} names no known source (the first word is the source id); "
                       f"{hint}; add a new publication to sources: first", 2)
 
 

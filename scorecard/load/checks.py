@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from scorecard import findings as F
+from scorecard.load import citation
 from scorecard.load.schema import Partial
 from scorecard.load.yamltree import Tree, dotted
 from scorecard.model import Indicator, Method, RuleUse
@@ -77,95 +78,122 @@ def _ids(ind, act, ti, ta) -> Iterator[F.Finding]:
                 seen[item.id] = i
 
 
-def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
-    """References within and across the files."""
-    sources, peers = _known(ind, "sources"), _known(ind, "peers")
-    shortfalls, indicators = _known(ind, "shortfalls"), _known(ind, "indicators")
-    programmes, horizons = _known(act, "programmes"), _known(act, "horizons")
+class _References:
+    """The ids a reference may name (None: unknowable, nothing reported), and the
+    did-you-mean budget shared by every reference of one run."""
 
-    budget = [_SUGGESTIONS]
+    def __init__(self, ind, act):
+        self.sources, self.peers = _known(ind, "sources"), _known(ind, "peers")
+        self.shortfalls, self.indicators = _known(ind, "shortfalls"), _known(ind, "indicators")
+        self.programmes, self.horizons = _known(act, "programmes"), _known(act, "horizons")
+        self.budget = _SUGGESTIONS
 
-    def advice(value, known, what):
+    def advice(self, value, known, what) -> str:
         suggestion = ""
-        if budget[0] > 0:
-            budget[0] -= 1
+        if self.budget > 0:
+            self.budget -= 1
             suggestion = F.did_you_mean(value, known)
         return suggestion or f"known {what}: {F.listing(known)}"
 
-    def ref(tree, path, value, known, what):
+    def ref(self, tree, path, value, known, what) -> F.Finding | None:
         if known is not None and value not in known:
-            hint = advice(value, known, what)
+            hint = self.advice(value, known, what)
             return _at(tree, F.REF_UNKNOWN, path, f"unknown {what[:-1]} {F.quote(value)}", hint)
         return None
 
-    def cite(tree, path, text):
-        if text is None or sources is None:
+    def cite(self, tree, path, text) -> F.Finding | None:
+        if text is None or self.sources is None:
             return None
-        head, _, section = text.strip().partition(" ")
-        if head not in sources:
-            hint = advice(head, sources, "sources")
+        head, section = citation.split(text)
+        if head not in self.sources:
+            hint = self.advice(head, self.sources, "sources")
             return _at(tree, F.REF_UNKNOWN, path, f"citation {F.quote(text)} names no known source", hint)
-        if not section.strip():
+        if not section:
             return _at(tree, F.CITATION_NO_SECTION, path, f"citation {F.quote(text)} has no section")
         return None
 
+    def indicator(self, tree, i: int, x: Indicator) -> list:
+        base = ("indicators", i)
+        found = [self.ref(tree, (*base, "shortfalls", j), s, self.shortfalls, "shortfalls")
+                 for j, s in enumerate(x.shortfalls)]
+        for j, o in enumerate(x.observations):
+            found.append(self.cite(tree, (*base, "observations", j, "source"), o.source))
+        for j, b in enumerate(x.benchmarks):
+            found.append(self.cite(tree, (*base, "benchmarks", j, "source"), b.source))
+            found.append(self.ref(tree, (*base, "benchmarks", j, "peer"), b.peer, self.peers, "peers"))
+        for h, t in x.targets.items():
+            found.append(self.cite(tree, (*base, "targets", h, "source"), t.source))
+            if self.horizons is not None and h not in self.horizons:
+                found.append(self.ref(tree, (*base, "targets", h), h, self.horizons, "horizons"))
+        return found
+
+
+def one_indicator(ind, act, tree: Tree, i: int, x: Indicator) -> list[F.Finding]:
+    """The findings about indicator `i` alone, its references, values, conflicts and rule:
+    what an update of that indicator can change (`scorecard set` checks no more)."""
+    refs = [f for f in _References(ind, act).indicator(tree, i, x) if f is not None]
+    rule = []
+    method = _method_of(ind)
+    if method is not None:
+        sources = {s.id for _, s in _each(ind, "sources")}
+        rule = list(_indicator_rule(tree, i, x, method, _known(act, "horizons"), sources))
+    return refs + list(_values(tree, i, x)) + list(_indicator_conflicts(ind, tree, i, x)) + rule
+
+
+def _references(ind, act, ti: Tree, ta: Tree) -> Iterator[F.Finding]:
+    """References within and across the files."""
+    r = _References(ind, act)
     found: list = []
     for i, s in _each(ind, "shortfalls"):
-        found.append(cite(ti, ("shortfalls", i, "source"), s.source))
-        found += [ref(ti, ("shortfalls", i, "related", j), r, shortfalls, "shortfalls")
-                  for j, r in enumerate(s.related)]
+        found.append(r.cite(ti, ("shortfalls", i, "source"), s.source))
+        found += [r.ref(ti, ("shortfalls", i, "related", j), x, r.shortfalls, "shortfalls")
+                  for j, x in enumerate(s.related)]
     for i, x in _each(ind, "indicators"):
-        base = ("indicators", i)
-        found += [ref(ti, (*base, "shortfalls", j), s, shortfalls, "shortfalls")
-                  for j, s in enumerate(x.shortfalls)]
-        for j, o in enumerate(x.observations):
-            found.append(cite(ti, (*base, "observations", j, "source"), o.source))
-        for j, b in enumerate(x.benchmarks):
-            found.append(cite(ti, (*base, "benchmarks", j, "source"), b.source))
-            found.append(ref(ti, (*base, "benchmarks", j, "peer"), b.peer, peers, "peers"))
-        for h, t in x.targets.items():
-            found.append(cite(ti, (*base, "targets", h, "source"), t.source))
-            if horizons is not None and h not in horizons:
-                found.append(ref(ti, (*base, "targets", h), h, horizons, "horizons"))
+        found += r.indicator(ti, i, x)
     for i, h in _each(act, "horizons"):
-        found.append(cite(ta, ("horizons", i, "source"), h.source))
+        found.append(r.cite(ta, ("horizons", i, "source"), h.source))
     for i, p in _each(act, "programmes"):
-        found.append(cite(ta, ("programmes", i, "source"), p.source))
+        found.append(r.cite(ta, ("programmes", i, "source"), p.source))
     for i, a in _each(act, "actions"):
         base = ("actions", i)
-        found.append(cite(ta, (*base, "source"), a.source))
-        found.append(cite(ta, (*base, "status", "source"), a.status.source))
-        found.append(ref(ta, (*base, "programme"), a.programme, programmes, "programmes"))
-        found += [ref(ta, (*base, "shortfalls", j, "id"), s.id, shortfalls, "shortfalls")
+        found.append(r.cite(ta, (*base, "source"), a.source))
+        found.append(r.cite(ta, (*base, "status", "source"), a.status.source))
+        found.append(r.ref(ta, (*base, "programme"), a.programme, r.programmes, "programmes"))
+        found += [r.ref(ta, (*base, "shortfalls", j, "id"), s.id, r.shortfalls, "shortfalls")
                   for j, s in enumerate(a.shortfalls)]
-        found += [ref(ta, (*base, "indicators", j), x.id, indicators, "indicators")
+        found += [r.ref(ta, (*base, "indicators", j), x.id, r.indicators, "indicators")
                   for j, x in enumerate(a.indicators)]
     yield from (f for f in found if f is not None)
 
 
 def _indicators(ind, tree: Tree | None) -> Iterator[F.Finding]:
     for i, x in _each(ind, "indicators"):
-        yield from _series(x, ("indicators", i, "observations"), x.observations, tree)
-        yield from _series(x, ("indicators", i, "benchmarks"), x.benchmarks, tree)
-        for key in ("observations", "benchmarks"):
-            for j, point in enumerate(getattr(x, key)):
-                problem = impossible(x, point.value)
-                if problem:
-                    yield _at(tree, F.VALUE_IMPOSSIBLE, ("indicators", i, key, j, "value"), problem)
-        floor = _fixed_floor(x)
-        for h, t in x.targets.items():
-            path = ("indicators", i, "targets", h, "value")
-            problem = impossible(x, t.value)
+        yield from _values(tree, i, x)
+
+
+def _values(tree: Tree | None, i: int, x: Indicator) -> Iterator[F.Finding]:
+    """One indicator's series and values: repeated years, impossible values, targets."""
+    yield from _series(x, ("indicators", i, "observations"), x.observations, tree)
+    yield from _series(x, ("indicators", i, "benchmarks"), x.benchmarks, tree)
+    for key in ("observations", "benchmarks"):
+        for j, point in enumerate(getattr(x, key)):
+            problem = impossible(x, point.value)
             if problem:
-                yield _at(tree, F.VALUE_IMPOSSIBLE, path, problem)
-            elif floor is None:
-                continue
-            elif t.value == floor:
-                yield _at(tree, F.TARGET_AT_FLOOR, path, f"{h} target {t.value:g} equals the floor")
-            elif (t.value < floor) == (x.direction == "higher"):
-                side = "above" if x.direction == "higher" else "below"
-                yield _at(tree, F.TARGET_WRONG_SIDE, path,
-                          f"{h} target {t.value:g} should be {side} the floor {floor:g}")
+                yield _at(tree, F.VALUE_IMPOSSIBLE, ("indicators", i, key, j, "value"), problem)
+    floor = _fixed_floor(x)
+    for h, t in x.targets.items():
+        path = ("indicators", i, "targets", h, "value")
+        problem = impossible(x, t.value)
+        if problem:
+            yield _at(tree, F.VALUE_IMPOSSIBLE, path, problem)
+        elif floor is None:
+            continue
+        elif t.value == floor:
+            yield _at(tree, F.TARGET_AT_FLOOR, path, f"{h} target {t.value:g} equals the floor")
+        elif (t.value < floor) == (x.direction == "higher"):
+            side = "above" if x.direction == "higher" else "below"
+            yield _at(tree, F.TARGET_WRONG_SIDE, path,
+                      f"{h} target {t.value:g} should be {side} the floor {floor:g}")
 
 
 def _fixed_floor(x: Indicator) -> float | None:
@@ -200,36 +228,40 @@ def _conflicts(ind, tree: Tree) -> Iterator[F.Finding]:
     the default method would decide them, and none is called undecided."""
     if ind is None:
         return
+    for i, x in _each(ind, "indicators"):
+        yield from _indicator_conflicts(ind, tree, i, x)
+
+
+def _indicator_conflicts(ind, tree: Tree, i: int, x: Indicator) -> Iterator[F.Finding]:
     partial = isinstance(ind, Partial)
     method = Method() if partial else ind.method
     years = {s.id: s.year for _, s in _each(ind, "sources")}
-    for i, x in _each(ind, "indicators"):
-        order = Priority(x.source_priority, method.source_priority, years)
-        for key in ("observations", "benchmarks"):
-            points = getattr(x, key)
-            where = {id(p): j for j, p in enumerate(points)}
-            for (peer, year), group in groups(points).items():
-                who = f"{peer} " if peer else ""
-                flagged = [p for p in group if p.scored]
-                if len(flagged) > 1:
-                    yield _at(tree, F.CONFLICT_UNDECIDED, ("indicators", i, key, where[id(flagged[1])], "scored"),
-                              f"{x.id}: {who}{year} has more than one figure marked `scored: true`",
-                              "mark only the figure to score")
-                    continue
-                if not conflicted(group) or len({p.source_id for p in group}) < len(group):
-                    continue  # agreeing figures, or a year twice from one source (year-duplicate)
-                listing = ", ".join(f"{p.source}: {p.value:g}" for p in group)
-                chosen = choose(group, order)
-                if chosen is None and partial:
-                    continue
-                if chosen is None:
-                    yield _at(tree, F.CONFLICT_UNDECIDED, ("indicators", i, key, where[id(group[-1])], "value"),
-                              f"{x.id}: {who}{year} differs between sources ({listing}) "
-                              "and nothing says which to score")
-                else:
-                    yield _at(tree, F.SOURCE_CONFLICT, ("indicators", i, key, where[id(chosen)], "value"),
-                              f"{x.id}: {who}{year} differs between sources ({listing}); "
-                              f"{chosen.source}'s {chosen.value:g} is scored", x.conflict_note or "")
+    order = Priority(x.source_priority, method.source_priority, years)
+    for key in ("observations", "benchmarks"):
+        points = getattr(x, key)
+        where = {id(p): j for j, p in enumerate(points)}
+        for (peer, year), group in groups(points).items():
+            who = f"{peer} " if peer else ""
+            flagged = [p for p in group if p.scored]
+            if len(flagged) > 1:
+                yield _at(tree, F.CONFLICT_UNDECIDED, ("indicators", i, key, where[id(flagged[1])], "scored"),
+                          f"{x.id}: {who}{year} has more than one figure marked `scored: true`",
+                          "mark only the figure to score")
+                continue
+            if not conflicted(group) or len({p.source_id for p in group}) < len(group):
+                continue  # agreeing figures, or a year twice from one source (year-duplicate)
+            listing = ", ".join(f"{p.source}: {p.value:g}" for p in group)
+            chosen = choose(group, order)
+            if chosen is None and partial:
+                continue
+            if chosen is None:
+                yield _at(tree, F.CONFLICT_UNDECIDED, ("indicators", i, key, where[id(group[-1])], "value"),
+                          f"{x.id}: {who}{year} differs between sources ({listing}) "
+                          "and nothing says which to score")
+            else:
+                yield _at(tree, F.SOURCE_CONFLICT, ("indicators", i, key, where[id(chosen)], "value"),
+                          f"{x.id}: {who}{year} differs between sources ({listing}); "
+                          f"{chosen.source}'s {chosen.value:g} is scored", x.conflict_note or "")
 
 
 def _method(ind, act, ti: Tree | None) -> Iterator[F.Finding]:
@@ -249,40 +281,46 @@ def _method(ind, act, ti: Tree | None) -> Iterator[F.Finding]:
     for name, rule in method.rules.items():
         yield from _horizon_keys(ti, ("method", "rules", name), rule, horizons)
     for i, x in _each(ind, "indicators"):
-        base = ("indicators", i)
-        for j, src in enumerate(x.source_priority or []):
-            if src not in sources:
-                yield _at(ti, F.REF_UNKNOWN, (*base, "source_priority", j),
-                          f"unknown source {F.quote(src)}", f"known sources: {F.listing(sources)}")
-        name = x.rule_name
-        if name is None:
-            continue
-        path = (*base, "rule", "use") if isinstance(x.rule, RuleUse) else (*base, "rule")
-        rule = method.rules.get(name)
-        if rule is None:
-            known = list(method.rules)
-            hint = F.did_you_mean(name, known) or f"rules in method.rules: {F.listing(known)}"
-            yield _at(ti, F.REF_UNKNOWN, path, f"unknown rule {F.quote(name)}", hint)
-            continue
-        over = x.rule if isinstance(x.rule, RuleUse) else None
-        if over is not None:
-            yield from _horizon_keys(ti, (*base, "rule"), over, horizons)
-        pick = lambda key: next((getattr(o, key) for o in (over, rule)  # noqa: E731
-                                 if o is not None and getattr(o, key) is not None), None)
-        if pick("base_year") is None and method.base_year is None:
-            yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: rule {F.quote(name)} has no base year",
-                      "set `base_year` in `method:` (or on the rule): the year its targets are computed as of")
-        if rule.formula == "close_gap":
-            if not pick("fractions"):
-                yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: rule {F.quote(name)} has no `fractions`",
-                          "give the share of the gap to close by each horizon, e.g. {near: 1/3, long: 1}")
-            reference = pick("reference") or "best_peer"
-            if reference == "level" and pick("level") is None:
-                yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: reference `level` needs a `level`",
-                          "write level: {value: 15, source: \"<source> <section>\", quote: \"…\"}")
-            if reference == "ideal" and pick("ideal") is None and x.kind != "share":
-                yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: reference `ideal` needs an `ideal`",
-                          "only a share has an ideal end known without saying (0% or 100%)")
+        yield from _indicator_rule(ti, i, x, method, horizons, sources)
+
+
+def _indicator_rule(ti: Tree, i: int, x: Indicator, method: Method, horizons, sources) -> Iterator[F.Finding]:
+    """One indicator's conflict priority and rule: sources that exist, a rule that exists and
+    has what it needs to apply."""
+    base = ("indicators", i)
+    for j, src in enumerate(x.source_priority or []):
+        if src not in sources:
+            yield _at(ti, F.REF_UNKNOWN, (*base, "source_priority", j),
+                      f"unknown source {F.quote(src)}", f"known sources: {F.listing(sources)}")
+    name = x.rule_name
+    if name is None:
+        return
+    path = (*base, "rule", "use") if isinstance(x.rule, RuleUse) else (*base, "rule")
+    rule = method.rules.get(name)
+    if rule is None:
+        known = list(method.rules)
+        hint = F.did_you_mean(name, known) or f"rules in method.rules: {F.listing(known)}"
+        yield _at(ti, F.REF_UNKNOWN, path, f"unknown rule {F.quote(name)}", hint)
+        return
+    over = x.rule if isinstance(x.rule, RuleUse) else None
+    if over is not None:
+        yield from _horizon_keys(ti, (*base, "rule"), over, horizons)
+    pick = lambda key: next((getattr(o, key) for o in (over, rule)  # noqa: E731
+                             if o is not None and getattr(o, key) is not None), None)
+    if pick("base_year") is None and method.base_year is None:
+        yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: rule {F.quote(name)} has no base year",
+                  "set `base_year` in `method:` (or on the rule): the year its targets are computed as of")
+    if rule.formula == "close_gap":
+        if not pick("fractions"):
+            yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: rule {F.quote(name)} has no `fractions`",
+                      "give the share of the gap to close by each horizon, e.g. {near: 1/3, long: 1}")
+        reference = pick("reference") or "best_peer"
+        if reference == "level" and pick("level") is None:
+            yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: reference `level` needs a `level`",
+                      "write level: {value: 15, source: \"<source> <section>\", quote: \"…\"}")
+        if reference == "ideal" and pick("ideal") is None and x.kind != "share":
+            yield _at(ti, F.SCHEMA_MISSING, path, f"{x.id}: reference `ideal` needs an `ideal`",
+                      "only a share has an ideal end known without saying (0% or 100%)")
 
 
 def _horizon_keys(tree: Tree, base: tuple, params, horizons) -> Iterator[F.Finding]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 
 from scorecard import findings as F
-from scorecard.load.yamltree import Tree, dotted, wide_punctuation
+from scorecard.load.yamltree import _FLOAT, Tree, dotted, underflows, wide_punctuation
 
 # Keys an earlier version wrote, by path and file model: what to write instead.
 _OLD_FORMS = {
@@ -35,6 +35,17 @@ def validate(model: type[BaseModel], tree: Tree) -> tuple[BaseModel | None, list
         return model.model_validate(tree.data), []
     except ValidationError as err:
         return None, [_finding(e, model, tree) for e in err.errors(include_url=False)]
+
+
+def validate_entry(root: type[BaseModel], path: tuple, data, tree: Tree) -> tuple[BaseModel | None, list[F.Finding]]:
+    """One entry of a file (the value at `path` of a `root` file), validated alone, with
+    findings placed and worded as a whole file's would be."""
+    entry = _model_at(root, path)
+    try:
+        return entry.model_validate(data), []
+    except ValidationError as err:
+        return None, [_finding({**e, "loc": (*path, *e["loc"])}, root, tree)
+                      for e in err.errors(include_url=False)]
 
 
 @dataclass
@@ -91,21 +102,21 @@ def _finding(error: dict, model: type[BaseModel], tree: Tree) -> F.Finding:
         allowed = _expected(error)
         hint = F.did_you_mean(loc[-1], allowed) or f"allowed keys here: {', '.join(allowed)}"
         return F.make(F.SCHEMA_VALUE, tree.file, f"unknown key {F.quote(loc[-1])}",
-                      pos=tree.key_positions.get(loc) or tree.position(loc), path=dotted(loc), hint=hint)
+                      pos=tree.key_position(loc) or tree.position(loc), path=dotted(loc), hint=hint)
     if error["type"] == "missing":
         return F.make(F.SCHEMA_MISSING, tree.file, f"field {loc[-1]!r} is required here",
                       pos=tree.position(loc[:-1]), path=dotted(loc))
     if error["type"] == "extra_forbidden" and loc in _OLD_FORMS and model.__name__ in _OLD_FORMS[loc]:
         return F.make(F.OLD_FORM, tree.file, _OLD_FORMS[loc][model.__name__],
-                      pos=tree.key_positions.get(loc) or tree.position(loc), path=dotted(loc))
+                      pos=tree.key_position(loc) or tree.position(loc), path=dotted(loc))
     if error["type"] == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = (wide_punctuation(str(loc[-1])) or F.did_you_mean(loc[-1], allowed)
                 or f"allowed fields here: {', '.join(allowed)}")
         return F.make(F.SCHEMA_UNKNOWN_KEY, tree.file, f"unknown field {F.quote(loc[-1])}",
-                      pos=tree.key_positions.get(loc) or tree.position(loc), path=dotted(loc), hint=hint)
+                      pos=tree.key_position(loc) or tree.position(loc), path=dotted(loc), hint=hint)
     kind, message, hint, quote_raw = _bad_value(error, loc, model)
-    raw = tree.raw.get(loc) if quote_raw else None
+    raw = tree.raw(loc) if quote_raw else None
     if raw is not None:
         message = f"{message}, found {F.quote(raw)}"
         hint = _trap_hint(raw, error["type"]) or hint
@@ -168,6 +179,8 @@ def _trap_hint(raw: str, etype: str) -> str:
         return "a date is not a number here; write the year as a number, e.g. 2024"
     if etype == "finite_number" or low in (".nan", ".inf", "-.inf", "+.inf", "nan", "inf"):
         return "NaN, infinity and numbers beyond 1e308 are not figures; leave the entry out when there is none"
+    if etype in ("float_type", "int_type") and _FLOAT.match(raw) and underflows(raw):
+        return f"{raw!r} is too close to 0 to be stored (it would read as 0); write 0 if that is meant"
     if etype == "string_type":
         return f'put it in quotes, "{raw}", to make it text'
     if etype in ("float_type", "int_type", "float_parsing", "int_parsing") and raw:

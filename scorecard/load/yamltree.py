@@ -1,30 +1,39 @@
-"""YAML text → plain Python data, with the position of every value.
+"""YAML text → plain Python data, with where every value stands in the text.
 
 We do not use `yaml.safe_load`: it keeps the last of two duplicate keys without
 a word, expands aliases (a billion-laughs file eats memory), recurses on deep
 nesting and reads YAML 1.1 (`no` is False, `012` is 10, `1:20` is 80). Instead
-we walk the parser's event stream with an explicit stack, which is iterative,
+we walk libyaml's event stream with an explicit stack, which is iterative,
 never constructs objects from tags, refuses aliases on first sight, and types
-plain scalars by the YAML 1.2 core schema. Positions are 1-based (line, column)
-keyed by the path of the value, e.g. ("indicators", 3, "observations", 0, "value").
+plain scalars by the YAML 1.2 core schema.
+
+The walk is the one parse of a file: beside the data it keeps a tree of marks
+(line, column, and start and end offsets into the decoded text), so findings
+point at a line and column, and `scorecard set` splices new text at the
+offsets without parsing again. A path into the data, e.g.
+("indicators", 3, "observations", 0, "value"), finds its mark in the tree.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from scorecard import findings as F
+from scorecard.load import limits
 
 Path_ = tuple  # a path into the data: keys and list indices
 # libyaml neither recurses nor caps depth, but its flow nesting is quadratic
 # (100,000 '[' take 40 s), so the walk stops at the first level too deep.
 MAX_DEPTH = 32
-MAX_VALUES = 100_000  # the real files hold about 10,000; each value costs ~300 bytes here
-MAX_BYTES = 1024 * 1024  # the real files are under 100 kB; parsing 1 MB takes ~2 s
+MAX_VALUES = limits.DEFAULT_VALUES  # raised with SCORECARD_MAX_VALUES
+MAX_BYTES = limits.DEFAULT_BYTES  # raised with SCORECARD_MAX_BYTES
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -33,48 +42,197 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9]+$")  # YAML 1.1 octal: kept as text, reported
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_NUMBERISH = frozenset("0123456789+-.")  # how every number, .inf and .nan start
+_WORDISH = frozenset("~nNtTfF")  # how null, true and false start
 
 try:
     _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
+    # libyaml skips a byte-order mark at the start without counting it, so one is put
+    # there: its offsets are then offsets into the text, whatever the text starts with.
+    _PREFIX = "\ufeff"
+except AttributeError:  # PyYAML built without libyaml: the same events, more slowly
     _Loader = yaml.SafeLoader
+    _PREFIX = ""
+
+# Marks. A scalar's is a tuple (line, column, start, end, raw text); a mapping's or
+# a sequence's a list [line, column, start, end, kind, flow, children, keys], its
+# children keyed as in the data and `keys` the marks of a mapping's keys. Lines and
+# columns are 0-based as the parser gives them; start and end are character offsets.
+# Plain tuples and lists: the walk makes one per value, and a cache loads them fast.
+LINE, COLUMN, START, END, RAW = range(5)
+KIND, FLOW, CHILDREN, KEYS = 4, 5, 6, 7
+
+
+def is_scalar(mark) -> bool:
+    return type(mark) is tuple
 
 
 @dataclass
 class Tree:
-    """A parsed file: its data, and where each value and key stands in the text."""
+    """A parsed file: its data, and the marks of its values and keys.
+
+    A tree rebuilt from a `Skeleton` holds only some entries' marks (data None)."""
 
     file: Path
     data: object
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[Path_, str] = field(default_factory=dict)
+    root: object = None  # the root value's mark
+    indent: int | None = None  # how far a list's dashes stand under its key, when known
 
-    def position(self, path: Path_) -> tuple[int, int] | None:
-        """The nearest known position: the value itself, else its closest parent."""
-        path = tuple(path)
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return self.positions.get((), None)
+    def mark(self, path: Path_):
+        """The mark of the value at `path`, or None."""
+        mark = self.root
+        for part in path:
+            if is_scalar(mark) or mark is None:
+                return None
+            children = mark[CHILDREN]
+            try:
+                mark = children[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return mark
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """1-based (line, column) of the value at `path`, else of its nearest parent."""
+        mark, found = self.root, None
+        for part in path:
+            if is_scalar(mark) or mark is None:
+                break
+            try:
+                mark = mark[CHILDREN][part]
+            except (KeyError, IndexError, TypeError):
+                break
+            found = mark
+        return (found[LINE] + 1, found[COLUMN] + 1) if found is not None else (1, 1)
+
+    def key_position(self, path: Path_) -> tuple[int, int] | None:
+        """1-based (line, column) of the key that ends `path`, or None."""
+        parent = self.mark(path[:-1]) if path else None
+        if parent is None or is_scalar(parent) or parent[KEYS] is None:
+            return None
+        key = parent[KEYS].get(path[-1])
+        return (key[LINE] + 1, key[COLUMN] + 1) if key else None
+
+    def raw(self, path: Path_) -> str | None:
+        """The scalar at `path` as the parser read it (before typing), or None."""
+        mark = self.mark(path)
+        return mark[RAW] if mark is not None and is_scalar(mark) else None
+
+
+def list_indent(root) -> int:
+    """How far this file indents a list's dashes under its key (0 or 2, usually):
+    the first block list under a key of a block mapping says. 2 when none does."""
+    todo = [root]
+    while todo:
+        mark = todo.pop()
+        if mark is None or is_scalar(mark):
+            continue
+        if mark[KIND] == "map" and not mark[FLOW]:
+            for k, v in mark[CHILDREN].items():
+                if not is_scalar(v) and v[KIND] == "seq" and not v[FLOW] and v[CHILDREN]:
+                    return max(0, v[COLUMN] - mark[KEYS][k][COLUMN])
+                todo.append(v)
+        elif mark[KIND] == "seq":
+            todo += mark[CHILDREN]
+    return 2
+
+
+def shallow(mark):
+    """A mark without its children (a scalar's is itself)."""
+    if is_scalar(mark):
+        return mark
+    return [*mark[:CHILDREN], {} if mark[KIND] == "map" else [], {} if mark[KIND] == "map" else None]
+
+
+def moved(mark, lines: int, chars: int):
+    """The mark, and all within it, `lines` lines and `chars` characters further on."""
+    if is_scalar(mark):
+        return (mark[LINE] + lines, mark[COLUMN], mark[START] + chars, mark[END] + chars, mark[RAW])
+    children = mark[CHILDREN]
+    if mark[KIND] == "map":
+        kids = {k: moved(v, lines, chars) for k, v in children.items()}
+        keys = {k: moved(v, lines, chars) for k, v in mark[KEYS].items()}
+    else:
+        kids, keys = [moved(v, lines, chars) for v in children], None
+    return [mark[LINE] + lines, mark[COLUMN], mark[START] + chars, mark[END] + chars, mark[KIND],
+            mark[FLOW], kids, keys]
+
+
+@dataclass
+class Skeleton:
+    """The top of a file's tree, kept in the cache so that an edit finds the lines of
+    the entries it touches without parsing the whole file: the root mapping with its
+    keys and its values' marks (children left out), each top-level list's entries as
+    (line, column, start, end), and the file's list indent."""
+
+    file: Path
+    root: list
+    entries: dict[str, list[tuple[int, int, int, int]]]
+    indent: int
+
+    @classmethod
+    def of(cls, tree: Tree) -> Skeleton:
+        root = tree.root
+        if is_scalar(root) or root[KIND] != "map":
+            raise ValueError("the file does not hold a mapping")
+        entries = {key: [(m[LINE], m[COLUMN], m[START], m[END]) for m in value[CHILDREN]]
+                   for key, value in root[CHILDREN].items()
+                   if not is_scalar(value) and value[KIND] == "seq"}
+        top = [*root[:CHILDREN], {k: shallow(v) for k, v in root[CHILDREN].items()}, dict(root[KEYS])]
+        return cls(tree.file, top, entries, list_indent(root))
+
+
+def parse_region(text: str, start: int, end: int, line: int, file: Path):
+    """The root mark of text[start:end] parsed on its own (start at a line start,
+    `line` its 0-based number), with marks where they stand in the whole text.
+    Raises `DataError` with findings placed in the whole text."""
+    try:
+        tree = _build(text[start:end], file)
+    except _Refused as refused:
+        raise F.DataError([_moved_finding(refused.finding, line)]) from None
+    except yaml.YAMLError as err:
+        found = _syntax_finding(err, text[start:end], file) if isinstance(err, yaml.MarkedYAMLError) \
+            else F.make(F.YAML_SYNTAX, file, _one_line(str(err)))
+        raise F.DataError([_moved_finding(found, line)]) from None
+    return tree.data, moved(tree.root, line, start)
+
+
+def _moved_finding(found: F.Finding, lines: int) -> F.Finding:
+    import dataclasses
+
+    return dataclasses.replace(found, line=found.line + lines) if found.line else found
 
 
 def plain_scalar(text: str) -> object:
-    """Type a plain (unquoted) scalar by the YAML 1.2 core schema."""
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.match(text) and len(text) < 300:  # int() refuses thousands of digits
-        return int(text)
-    if _FLOAT.match(text) and not _LEADING_ZERO.match(text):
-        return float(text)
-    if _INF.match(text):
-        return float("-inf") if text.startswith("-") else float("inf")
-    if _NAN.match(text):
-        return float("nan")
+    """Type a plain (unquoted) scalar by the YAML 1.2 core schema.
+
+    A number too close to 0 for a float (1e-400) stays text, to be reported:
+    read as 0 it would silently become another figure."""
+    first = text[:1]
+    if first in _NUMBERISH and first:
+        if len(text) < 300 and _INT.match(text):  # int() refuses thousands of digits
+            return int(text)
+        if _FLOAT.match(text):
+            if _LEADING_ZERO.match(text):
+                return text
+            value = float(text)  # beyond 1e308 this is inf, which the model refuses
+            return text if value == 0 and underflows(text) else value
+        elif _INF.match(text):
+            return float("-inf") if first == "-" else float("inf")
+        elif _NAN.match(text):
+            return float("nan")
+        return text
+    if first in _WORDISH or not first:
+        if _NULL.match(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
     return text
+
+
+def underflows(number: str) -> bool:
+    """Is this written number other than 0, though a float reads it as 0 (1e-400)?"""
+    digits = number.lower().partition("e")[0]
+    return any(c in "123456789" for c in digits) and float(number) == 0
 
 
 def _pos(mark) -> tuple[int, int]:
@@ -142,12 +300,17 @@ def _text_pos(text: str, at: int) -> tuple[int, int]:
 
 def parse(raw: bytes, file: Path) -> Tree:
     """Parse one data file. Raises `DataError` with a single finding when it cannot."""
+    return parse_text(raw, file)[0]
+
+
+def parse_text(raw: bytes, file: Path) -> tuple[Tree, str]:
+    """Parse one data file; also return its decoded text (the offsets' reference)."""
     text = ""
     try:
-        if len(raw) > MAX_BYTES:
+        if len(raw) > limits.max_bytes():
             raise _Refused(too_large(file, len(raw)))
         text = decode(raw, file)
-        return _build(text, file)
+        return _build(text, file), text
     except _Refused as refused:
         raise F.DataError([refused.finding]) from None
     except yaml.MarkedYAMLError as err:
@@ -182,7 +345,8 @@ def _too_deep(err: yaml.MarkedYAMLError, text: str, file: Path) -> F.Finding | N
 
 
 def too_large(file: Path, size: int) -> F.Finding:
-    return F.make(F.FILE_TOO_LARGE, file, f"{size:,} bytes; the limit is {MAX_BYTES:,}")
+    return F.make(F.FILE_TOO_LARGE, file, f"{size:,} bytes; the limit is {limits.max_bytes():,}",
+                  hint=limits.bytes_hint())
 
 
 def _one_line(text: str) -> str:
@@ -269,100 +433,147 @@ def _runaway_quote(text: str, line: int):
 
 
 def _build(text: str, file: Path) -> Tree:
-    tree = Tree(file=file, data=None)
-    documents = 0
-    stack: list[list] = []  # frames: [container, path, pending_key]
-    root: list = []
-    count = [0]
+    loader = _Loader(_PREFIX + text)
+    try:
+        with paused_gc():
+            return _walk(loader.get_event, file, limits.max_values())
+    finally:
+        loader.dispose()
 
-    def attach(value, path, mark):
-        count[0] += 1
-        if count[0] > MAX_VALUES:
-            raise _Refused(F.make(
-                F.FILE_TOO_LARGE, file, f"more than {MAX_VALUES:,} values", pos=_pos(mark)))
-        if not stack:
-            root.append(value)
-            return ()
-        container, cpath, pending = stack[-1]
-        if isinstance(container, list):
-            key = len(container)
-            container.append(value)
-            here = cpath + (key,)
-        elif pending is _NO_KEY:
-            if value in container:
-                first = tree.key_positions.get(cpath + (value,))
-                where = f"; it first appears at line {first[0]}" if first else ""
-                raise _Refused(
-                    F.make(
-                        F.YAML_DUPLICATE_KEY,
-                        file,
-                        f"key {F.quote(value)} appears twice{where}",
-                        pos=_pos(mark),
-                        path=dotted(cpath + (value,)),
-                    )
-                )
-            stack[-1][2] = value
-            tree.key_positions[cpath + (value,)] = _pos(mark)
-            return None
-        else:
-            container[pending] = value
-            stack[-1][2] = _NO_KEY
-            here = cpath + (pending,)
-        tree.positions[here] = _pos(mark)
-        return here
 
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _Refused(
-                    F.make(
-                        F.YAML_MULTIPLE_DOCUMENTS,
-                        file,
-                        "a second YAML document starts here",
-                        pos=_pos(event.start_mark),
-                    )
-                )
-        elif isinstance(event, yaml.AliasEvent):
-            raise _Refused(
-                F.make(F.YAML_ALIAS, file, f"alias {F.quote('*' + event.anchor)}", pos=_pos(event.start_mark))
-            )
-        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Building many small containers that all stay alive sets off the cyclic
+    collector again and again, to find nothing: a third of a large file's walk.
+    Reference counting still frees everything that is dropped."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _walk(next_event, file: Path, max_values: int) -> Tree:
+    """The event stream → data and marks, one event at a time (no recursion).
+
+    This loop runs once per value of the file, so it is written for speed:
+    events are told apart by their class, and the frame of the collection being
+    filled is [data, mark, pending key]."""
+    stack: list[list] = []
+    root: list = []  # [data, mark] once the root value is read
+    documents = count = 0
+    scalar, start_map, start_seq = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    end_map, end_seq = yaml.MappingEndEvent, yaml.SequenceEndEvent
+
+    while True:
+        event = next_event()
+        kind = event.__class__
+        if kind is scalar:
             tag = event.tag
             if tag is not None and tag != "!":
                 raise _Refused(F.make(F.YAML_TAG, file, f"tag {F.quote(tag)}", pos=_pos(event.start_mark)))
-            if isinstance(event, yaml.ScalarEvent):
-                is_key = bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY
-                plain = event.implicit[0] and not event.style and not is_key  # keys stay text
-                value = plain_scalar(event.value) if plain else event.value
-                here = attach(value, _current_path(stack), event.start_mark)
-                if here is not None:
-                    tree.raw[here] = event.value
-                continue
+            count += 1
+            if count > max_values:
+                raise _too_many(file, max_values, event.start_mark)
+            at = event.start_mark
+            text = event.value
+            if stack:
+                frame = stack[-1]
+                data = frame[0]
+                if data.__class__ is dict:
+                    key = frame[2]
+                    if key is _NO_KEY:  # this scalar is a key; keys stay text
+                        if text in data:
+                            raise _Refused(_duplicate(file, stack, text, at))
+                        frame[2] = text
+                        frame[1][KEYS][text] = (at.line, at.column, at.index, event.end_mark.index, text)
+                        continue
+                    frame[2] = _NO_KEY
+                    data[key] = plain_scalar(text) if event.implicit[0] and not event.style else text
+                    frame[1][CHILDREN][key] = (at.line, at.column, at.index, event.end_mark.index, text)
+                else:
+                    data.append(plain_scalar(text) if event.implicit[0] and not event.style else text)
+                    frame[1][CHILDREN].append((at.line, at.column, at.index, event.end_mark.index, text))
+            elif not root:
+                value = plain_scalar(text) if event.implicit[0] and not event.style else text
+                root += [value, (at.line, at.column, at.index, event.end_mark.index, text)]
+        elif kind is start_map or kind is start_seq:
+            at = event.start_mark
+            tag = event.tag
+            if tag is not None and tag != "!":
+                raise _Refused(F.make(F.YAML_TAG, file, f"tag {F.quote(tag)}", pos=_pos(at)))
             if len(stack) >= MAX_DEPTH:
-                raise _Refused(
-                    F.make(
-                        F.YAML_TOO_DEEP,
-                        file,
-                        f"more than {MAX_DEPTH} levels of nesting",
-                        pos=_pos(event.start_mark),
-                    )
-                )
-            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
-                raise _Refused(
-                    F.make(F.YAML_KEY, file, "a key must be plain text", pos=_pos(event.start_mark))
-                )
-            here = attach(container, _current_path(stack), event.start_mark)
-            stack.append([container, here if here is not None else (), _NO_KEY])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
+                raise _Refused(F.make(F.YAML_TOO_DEEP, file, f"more than {MAX_DEPTH} levels of nesting",
+                                      pos=_pos(at)))
+            if stack and stack[-1][2] is _NO_KEY and stack[-1][0].__class__ is dict:
+                raise _Refused(F.make(F.YAML_KEY, file, "a key must be plain text", pos=_pos(at)))
+            count += 1
+            if count > max_values:
+                raise _too_many(file, max_values, at)
+            if kind is start_map:
+                data, mark = {}, [at.line, at.column, at.index, at.index, "map", bool(event.flow_style), {}, {}]
+            else:
+                data, mark = [], [at.line, at.column, at.index, at.index, "seq", bool(event.flow_style), [], None]
+            if stack:
+                frame = stack[-1]
+                if frame[0].__class__ is dict:  # the key stays pending until the value ends
+                    frame[0][frame[2]] = data
+                    frame[1][CHILDREN][frame[2]] = mark
+                else:
+                    frame[0].append(data)
+                    frame[1][CHILDREN].append(mark)
+            elif not root:
+                root += [data, mark]
+            stack.append([data, mark, _NO_KEY])
+        elif kind is end_map or kind is end_seq:
+            mark = stack.pop()[1]
+            # A block collection's end event comes after trailing comments; the end
+            # of its last value is where its text stops.
+            mark[END] = event.end_mark.index if mark[FLOW] else _last_end(mark)
+            if stack:
+                stack[-1][2] = _NO_KEY
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Refused(F.make(F.YAML_MULTIPLE_DOCUMENTS, file, "a second YAML document starts here",
+                                      pos=_pos(event.start_mark)))
+        elif kind is yaml.AliasEvent:
+            raise _Refused(F.make(F.YAML_ALIAS, file, f"alias {F.quote('*' + event.anchor)}",
+                                  pos=_pos(event.start_mark)))
+        elif event is None or kind is yaml.StreamEndEvent:
+            break
 
     if documents == 0 or not root or root[0] is None:
         raise _Refused(F.make(F.YAML_EMPTY, file, "the file holds no data (empty or comments only)"))
-    tree.data = root[0]
-    tree.positions.setdefault((), (1, 1))
-    return tree
+    return Tree(file, root[0], root[1])
+
+
+def _last_end(mark) -> int:
+    children = mark[CHILDREN]
+    if not children:
+        return mark[END]
+    last = children[-1] if mark[KIND] == "seq" else next(reversed(children.values()))
+    return last[END]
+
+
+def _too_many(file: Path, max_values: int, at) -> _Refused:
+    return _Refused(F.make(F.FILE_TOO_LARGE, file, f"more than {max_values:,} values", pos=_pos(at),
+                           hint=limits.values_hint()))
+
+
+def _duplicate(file: Path, stack: list, key: str, at) -> F.Finding:
+    first = stack[-1][1][KEYS][key]
+    return F.make(F.YAML_DUPLICATE_KEY, file,
+                  f"key {F.quote(key)} appears twice; it first appears at line {first[LINE] + 1}",
+                  pos=_pos(at), path=dotted((*_stack_path(stack), key)))
+
+
+def _stack_path(stack: list) -> Path_:
+    """The path of the innermost open collection: each parent's pending key or last index."""
+    return tuple(parent[2] if parent[0].__class__ is dict else len(parent[0]) - 1
+                 for parent in stack[:-1])
 
 
 class _NoKey:
@@ -371,10 +582,6 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
-
-
-def _current_path(stack) -> Path_:
-    return stack[-1][1] if stack else ()
 
 
 def dotted(path: Path_) -> str:

@@ -1,9 +1,10 @@
 """CSV for Excel: UTF-8 with a BOM so Chinese opens intact, and no live formulas.
 
 A text cell that a spreadsheet would evaluate (leading =, +, -, @, tab, CR or
-LF, or their full-width forms that a Chinese input method types) is prefixed
-with an apostrophe, the OWASP advice; numbers stay numbers. Hidden characters
-other than line breaks and tabs within a cell show as escapes.
+LF, or their full-width forms that a Chinese input method types, after any
+blanks of any kind) is prefixed with an apostrophe, the OWASP advice; numbers
+stay numbers. Hidden characters other than line breaks and tabs within a cell
+show as escapes.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def cell(value) -> object:
     if isinstance(value, (list, tuple)):
         value = "; ".join("" if v is None else str(v) for v in value)
     text = visible(str(value), keep="\n\t")
-    return "'" + text if text.startswith(_TRIGGERS) else text
+    # A spreadsheet skips leading blanks of any kind (space, NBSP, U+3000…) before a formula.
+    return "'" + text if text.lstrip().startswith(_TRIGGERS) or text.startswith(_TRIGGERS) else text
 
 
 def flat(row: dict, prefix: str = "") -> dict:

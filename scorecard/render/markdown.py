@@ -7,9 +7,11 @@ from scorecard.render.document import Document
 
 
 def escape(text: str) -> str:
-    """One cell on one line: `|` cannot end the cell, `<` cannot open HTML, a line
-    break becomes <br>, and hidden characters show as escapes."""
+    """One cell on one line: `|` cannot end the cell, `<` cannot open HTML, `[` and `]`
+    cannot make a link or an image ([x](javascript:…)), a line break becomes <br>,
+    and hidden characters show as escapes."""
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    text = text.replace("[", "\\[").replace("]", "\\]")
     text = text.replace("\r\n", "\n").replace("\n", "<br>")
     return visible(text)
 

@@ -180,11 +180,7 @@ def build(ds: Dataset, horizon: str, shortfall: str | None = None,
     """
     goal = ds.horizons[horizon]
     plan_of = plan_of if plan_of is not None else plans(ds)
-    acting: dict[str, list[str]] = defaultdict(list)
-    for a in ds.actions.values():
-        for i in a.indicator_ids:
-            acting[i].append(a.id)
-    every = {i: score_indicator(ds, p, goal, tuple(acting[i])) for i, p in plan_of.items()}
+    every = {i: score_indicator(ds, p, goal, ds.actions_for(i)) for i, p in plan_of.items()}
     shown = [r for r in every.values() if shortfall is None or shortfall in r.indicator.shortfalls]
 
     addressing: dict[str, list[str]] = defaultdict(list)
@@ -212,11 +208,10 @@ def build(ds: Dataset, horizon: str, shortfall: str | None = None,
     ]
 
     overall, overall_status, conflict = _aggregate(ds, list(every.values()))
-    moved = {i for i, ids in acting.items() if ids}
     blind = BlindSpots(
         tuple(s.shortfall.id for s in shortfalls if not s.actions),
         tuple(a.id for a in ds.actions.values() if not a.indicator_ids),
-        tuple(i for i in ds.indicators if i not in moved),
+        tuple(i for i in ds.indicators if not ds.actions_for(i)),
     )
     return Scorecard(goal, sorted(shown, key=_rank_key), shortfalls, actions, overall, overall_status,
                      conflict, blind)
