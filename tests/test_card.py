@@ -78,6 +78,19 @@ def test_overall_score_and_blind_spots(ds):
     assert card.blind_spots.indicators_without_action == ("offshore-settlement", "unmeasured")
 
 
-def test_filter_by_shortfall(ds):
-    card = build(ds, "near", shortfall="innovation")
-    assert [r.id for r in card.indicators] == ["basic-research-share", "fortune500"]
+def test_the_card_scores_every_indicator_and_a_view_shows_one_shortfalls(ds):
+    from scorecard.views import gaps
+
+    card = build(ds, "near")
+    assert len(card.indicators) == 4
+    doc = gaps.document(card, ds, "en", shortfall="innovation")
+    assert [r["id"] for r in doc.sections[0].rows] == ["basic-research-share", "fortune500"]
+    assert [r["rank"] for r in doc.sections[0].rows] == [1, 2]
+
+
+def test_pace_in_the_unit_is_read_off_the_score(ds):
+    basic = next(r for r in build(ds, "near").indicators if r.id == "basic-research-share")
+    # 8 (2020) to 10 by 2025: +0.4 a year needed; 6 (2015) to 8 (2020): +0.4 a year done.
+    assert basic.unit_pace == (pytest.approx(0.4), pytest.approx(0.4))
+    unmeasured = next(r for r in build(ds, "near").indicators if r.id == "unmeasured")
+    assert unmeasured.unit_pace == (None, None)

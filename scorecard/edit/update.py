@@ -38,6 +38,7 @@ class Request:
     source: str | None = None
     peer: str | None = None
     new_peer: bool = False
+    peer_kind: str = "city"
 
 
 @dataclass
@@ -144,7 +145,7 @@ class _Plan:
 def _plan(ds: Dataset, req: Request, value_text: str, value: float, source, peer_name) -> _Plan:
     index, ind = _indicator(ds, req.indicator)
     notes: list[str] = []
-    peer_id, peer_added = (None, None) if peer_name is None else _peer(ds, peer_name, req.new_peer, notes)
+    peer_id, peer_added = (None, None) if peer_name is None else _peer(ds, peer_name, req, notes)
     key = "observations" if peer_id is None else "benchmarks"
     points = list(getattr(ind, key))
     same = [j for j, p in enumerate(points) if p.year == req.year and getattr(p, "peer", None) == peer_id]
@@ -197,7 +198,8 @@ def _plan(ds: Dataset, req: Request, value_text: str, value: float, source, peer
     series.insert(at, new.model_dump())
     if peer_added is not None:
         edits.append(text.Insert(("peers",), len(ds.indicators_file.peers),
-                                 {"id": peer_added.id, "name": {"zh": peer_name, "en": peer_name}},
+                                 {"id": peer_added.id, "name": peer_added.name.model_dump(),
+                                  **({} if peer_added.kind == "city" else {"kind": peer_added.kind})},
                                  ("sources",), block=None))
         dump["peers"].append(peer_added.model_dump())
     return _Plan("added", (*base, at), None, new, edits, dump, peer_added, notes)
@@ -211,26 +213,27 @@ def _indicator(ds: Dataset, ind_id: str) -> tuple[int, Indicator]:
     raise Refused(f"unknown indicator {ind_id!r}; {hint}", 2)
 
 
-def _peer(ds: Dataset, name: str, new_peer: bool, notes: list[str]) -> tuple[str, Peer | None]:
+def _peer(ds: Dataset, name: str, req: Request, notes: list[str]) -> tuple[str, Peer | None]:
     if name in ds.peers:
         return name, None
     for p in ds.peers.values():
-        if name.casefold() in (p.name.zh.casefold(), p.name.en.casefold()):
+        if name.casefold() in (t.casefold() for t in p.name.texts):
             return p.id, None
     slug = inputs.slug(name)
     if slug in ds.peers:
         return slug, None
-    if not new_peer:
-        names = [n for p in ds.peers.values() for n in (p.name.en, p.name.zh)]
+    if not req.new_peer:
+        names = [n for p in ds.peers.values() for n in p.name.texts]
         choices = [*ds.peers, *names]
         hint = F.did_you_mean(name, choices) or f"known peers: {', '.join(sorted(ds.peers)) or 'none'}"
         raise Refused(f"unknown peer {name!r}; {hint}; to add it to peers:, repeat with --new-peer", 2)
     if not slug or not slug[0].isalnum():
         raise Refused(f"cannot make a peer id from {name!r}: give its name in Latin letters "
-                      "(e.g. --peer Busan) and correct its Chinese name in peers: afterwards", 2)
-    notes.append(f"added peer {slug!r} to peers: with {name!r} as both its Chinese and English "
-                 "name, kind city; correct them in the file if needed")
-    return slug, Peer(id=slug, name=Text(zh=name, en=name))
+                      "and correct its names in peers: afterwards", 2)
+    languages = ds.indicators_file.languages
+    notes.append(f"added peer {slug!r} to peers: with {name!r} as its name in {', '.join(languages)}, "
+                 f"kind {req.peer_kind}; correct them in the file if needed")
+    return slug, Peer(id=slug, name=Text.same(name, languages), kind=req.peer_kind)
 
 
 def _known_source(ds: Dataset, source: str) -> None:
