@@ -80,7 +80,7 @@ def choices(what: str, data: Optional[Path]) -> list[str]:
     from scorecard.load.dataset import locate
 
     try:
-        ds = load_dataset(locate(data))
+        ds = load_dataset(locate(Path(data) if data else None))
     except (DataError, OSError):
         return []
     return list(ds.horizons) if what == "horizons" else list(ds.indicators_file.languages)
