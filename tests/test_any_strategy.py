@@ -159,3 +159,12 @@ def test_every_language_table_has_the_english_keys_and_placeholders():
         assert set(table) == set(labels.EN), lang
         for key, template in table.items():
             assert labels.placeholders(template) == labels.placeholders(labels.EN[key]), (lang, key)
+
+
+def test_the_data_format_names_every_formula_reference_and_peer_kind():
+    from scorecard.vocabulary import FORMULAS, PEER_KINDS, REFERENCES, YEAR_BASES
+
+    text = " ".join((HERE.parent / "docs" / "data-format.md").read_text(encoding="utf-8").split())
+    for name in (*FORMULAS, *REFERENCES, *YEAR_BASES):
+        assert f"| `{name}` |" in text or f"`{name}`" in text, name
+    assert ", ".join(PEER_KINDS) in text
