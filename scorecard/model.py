@@ -38,6 +38,12 @@ def _fraction(value: object) -> object:
 Share = Annotated[float, BeforeValidator(_fraction), Field(ge=0, le=1)]
 
 
+def _listed_once(items: list[str], what: str) -> list[str]:
+    if len(set(items)) != len(items):
+        raise ValueError(f"{what} is listed twice")
+    return items
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, strict=True)
 
@@ -265,9 +271,7 @@ class Indicator(Strict):
     @field_validator("shortfalls")
     @classmethod
     def _no_repeats(cls, ids: list[str]) -> list[str]:
-        if len(set(ids)) != len(ids):
-            raise ValueError("a shortfall is listed twice")
-        return ids
+        return _listed_once(ids, "a shortfall")
 
     @model_validator(mode="after")
     def _floor_fits_kind(self) -> Indicator:
@@ -410,17 +414,16 @@ class IndicatorsFile(Strict):
         default_factory=lambda: ["zh", "en"], min_length=1,
         description="the languages of every label; the first is the default")
 
-    @field_validator("languages")
-    @classmethod
-    def _languages_once(cls, languages: list[str]) -> list[str]:
-        if len(set(languages)) != len(languages):
-            raise ValueError("a language is listed twice")
-        return languages
     method: Method = Field(default_factory=Method)
     sources: list[Source] = Field(min_length=1)
     peers: list[Peer] = Field(default_factory=list)
     shortfalls: list[Shortfall] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_once(cls, languages: list[str]) -> list[str]:
+        return _listed_once(languages, "a language")
 
 
 class ActionsFile(Strict):

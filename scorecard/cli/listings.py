@@ -23,25 +23,30 @@ ItemArg = Annotated[str, typer.Argument(metavar="ID", help="An indicator, action
 def gaps(horizon_id: HorizonOpt = None, shortfall: ShortfallOpt = None, data: DataOpt = None,
          fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """Indicators ranked by how far there is to go, with the actions that address them."""
-    from scorecard.score.card import build
     from scorecard.views import gaps as view
 
-    ds = load(data)
-    lang, h = language(ds, lang), horizon(ds, horizon_id)
-    check_id("shortfall", shortfall, ds.shortfalls)
-    output.data(view.document(build(ds, h), ds, lang, shortfall), fmt.value)
+    ds, lang, card = _scored(data, lang, horizon_id, "shortfall", shortfall, "shortfalls")
+    output.data(view.document(card, ds, lang, shortfall), fmt.value)
 
 
 def actions(horizon_id: HorizonOpt = None, programme: ProgrammeOpt = None, data: DataOpt = None,
             fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """The action plans, ranked by the gaps of the shortfalls they address."""
-    from scorecard.score.card import build
     from scorecard.views import actions as view
+
+    ds, lang, card = _scored(data, lang, horizon_id, "programme", programme, "programmes")
+    output.data(view.document(card, ds, lang, programme), fmt.value)
+
+
+def _scored(data, lang, horizon_id, kind: str, only, among: str):
+    """The data, the language and the scorecard at the horizon asked for, once the filter
+    `only` is known to name one of the data's `among`."""
+    from scorecard.score.card import build
 
     ds = load(data)
     lang, h = language(ds, lang), horizon(ds, horizon_id)
-    check_id("programme", programme, ds.programmes)
-    output.data(view.document(build(ds, h), ds, lang, programme), fmt.value)
+    check_id(kind, only, getattr(ds, among))
+    return ds, lang, build(ds, h)
 
 
 def goals(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
