@@ -62,7 +62,7 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
         "id": ind.id, "name": ind.name.get(lang), "unit": ind.unit.get(lang), "kind": ind.kind,
         "direction": ind.direction, "scale": ind.scale, "floor": p.floor, "floor_basis": p.floor_basis,
         "shortfalls": list(ind.shortfalls),
-        "actions": [a.id for a in ds.actions.values() if ind.id in a.indicators],
+        "actions": list(scores[0].actions),
         "rule": ind.rule_name, "unscored": ind.unscored, "conflict": p.conflict,
     }
     title = word("indicator_title", lang, id=ind.id, name=ind.name.get(lang), unit=ind.unit.get(lang),
