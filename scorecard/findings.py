@@ -130,6 +130,10 @@ TARGET_RULE_DISAGREES = _kind(
     "target-rule-disagrees", "warning", "A hand-written assumed target differs from its rule",
     "the written number is scored; remove it to use the rule's, or drop the rule",
 )
+LABEL_LANGUAGES = _kind(
+    "label-languages", "error", "A label does not give the text in each of the data's languages",
+    "give `{<language>: text}` for each language in `languages:`, or plain text in a one-language dataset",
+)
 OLD_FORM = _kind(
     "old-form", "error", "A key in the form of an earlier version",
     "write it in today's form, as the message says (docs/data-format.md, \"Older forms\")",

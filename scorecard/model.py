@@ -14,11 +14,13 @@ import re
 from fractions import Fraction
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, field_validator, model_validator
 
-HORIZONS = ("near", "mid", "long")
-Horizon = Literal["near", "mid", "long"]
-Id = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)
+from scorecard.vocabulary import FORMULAS, PEER_KINDS, REFERENCES, YEAR_BASES
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+Id = Field(pattern=ID_PATTERN, max_length=64)
+HorizonId = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 Kind = Literal["count", "share", "amount", "ratio", "rank", "index"]
 
 # A bound's relation as written in the data → how it is shown.
@@ -36,18 +38,69 @@ def _fraction(value: object) -> object:
 Share = Annotated[float, BeforeValidator(_fraction), Field(ge=0, le=1)]
 
 
+def _listed_once(items: list[str], what: str) -> list[str]:
+    if len(set(items)) != len(items):
+        raise ValueError(f"{what} is listed twice")
+    return items
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, strict=True)
 
 
-class Text(Strict):
-    """A bilingual label: Chinese as printed in the seed, English for readers abroad."""
+class Text(RootModel):
+    """A label: the text in each of the data's languages (`{zh: 市场主体, en: Market entities}`),
+    or plain text in a one-language dataset.
 
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    Which languages a label must give is a property of the whole dataset (`languages:`),
+    checked with positions in `load.labels`; here a label is only non-empty text.
+    """
+
+    model_config = ConfigDict(frozen=True, strict=True)
+    root: Union[str, dict[str, str]]
+
+    @field_validator("root", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> object:
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError("must not be empty")
+            return value
+        if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            empty = [k for k, v in value.items() if not v.strip()]
+            if empty:
+                raise ValueError(f"the text in {empty[0]!r} must not be empty")
+            return value
+        raise ValueError("a label is text, or the text in each language, e.g. {en: Market entities}")
+
+    @classmethod
+    def same(cls, text: str, languages: list[str]) -> Text:
+        """One text for every language: plain in a one-language dataset."""
+        return cls(text) if len(languages) == 1 else cls({lang: text for lang in languages})
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
+        """The text in `lang`; a plain label, or one lacking `lang`, gives its first text."""
+        if isinstance(self.root, str):
+            return self.root
+        return self.root.get(lang) or next(iter(self.root.values()))
+
+    @property
+    def languages(self) -> tuple[str, ...] | None:
+        """The languages given; None for plain text."""
+        return None if isinstance(self.root, str) else tuple(self.root)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return (self.root,) if isinstance(self.root, str) else tuple(self.root.values())
+
+    # Callers written when every label was Chinese and English read these two.
+    @property
+    def zh(self) -> str:
+        return self.get("zh")
+
+    @property
+    def en(self) -> str:
+        return self.get("en")
 
 
 class Source(Strict):
@@ -61,11 +114,11 @@ class Source(Strict):
 
 
 class Peer(Strict):
-    """A city, exchange, port or airport that Shanghai is compared with."""
+    """A city, region, exchange, port or other body that the subject is compared with."""
 
     id: str = Id
     name: Text
-    kind: Literal["city", "region", "exchange", "port", "airport", "country", "other"] = "city"
+    kind: Literal[PEER_KINDS] = "city"
 
 
 class Shortfall(Strict):
@@ -80,7 +133,7 @@ class Shortfall(Strict):
 
 
 class Observation(Strict):
-    """Shanghai's value in a year, with the sentence it comes from.
+    """The subject's value in a year, with the sentence it comes from.
 
     `relation` marks a bound ("不到1/3" is < 33.3); `scored` picks this figure
     where sources disagree about the year.
@@ -145,7 +198,7 @@ class Level(Strict):
     quote: str | None = None
 
 
-Reference = Literal["best_peer", "best_mean", "peer_median", "level", "ideal"]
+Reference = Literal[tuple(REFERENCES)]
 Digits = Union[int, Literal["figure"]]
 
 
@@ -179,7 +232,7 @@ class RuleVary(Strict):
 class Rule(RuleParameters):
     """A named target rule of `method.rules` (docs/method.md, "Targets")."""
 
-    formula: Literal["close_gap", "trend"]
+    formula: Literal[tuple(FORMULAS)]
     vary: RuleVary | None = None
 
 
@@ -190,7 +243,7 @@ class RuleUse(RuleParameters):
 
 
 class Indicator(Strict):
-    """A measurable quantity with Shanghai's series, peers' values and targets.
+    """A measurable quantity with the subject's series, peers' values and targets.
 
     `floor` is L of the scoring method, the value that scores 0: the natural
     zero when left out (a rank's is that of 1/rank), a stated value with its
@@ -215,15 +268,13 @@ class Indicator(Strict):
         description="where sources disagree: what each probably counts, and why the scored one is scored")
     observations: list[Observation] = Field(default_factory=list)
     benchmarks: list[Benchmark] = Field(default_factory=list)
-    targets: dict[Horizon, Target] = Field(default_factory=dict)
+    targets: dict[HorizonId, Target] = Field(default_factory=dict)
     note: str | None = None
 
     @field_validator("shortfalls")
     @classmethod
     def _no_repeats(cls, ids: list[str]) -> list[str]:
-        if len(set(ids)) != len(ids):
-            raise ValueError("a shortfall is listed twice")
-        return ids
+        return _listed_once(ids, "a shortfall")
 
     @model_validator(mode="after")
     def _floor_fits_kind(self) -> Indicator:
@@ -253,14 +304,33 @@ class Indicator(Strict):
 
 
 class HorizonGoal(Strict):
-    """A planning horizon with its goal statement (seed 003 三(一)) and target year."""
+    """A planning horizon with its goal statement and year.
 
-    id: Horizon
+    The year is `stated` by the sources or an `assumption` (the default, as for a
+    strategy that names its phases but no years); an assumed year says why.
+    """
+
+    id: str = Id
     name: Text
     goal: Text
     source: str = Field(min_length=1)
     year: int = Field(ge=2000, le=2100)
-    year_reason: str = Field(min_length=1, description="why this year: the seeds name none")
+    year_basis: Literal[YEAR_BASES] = "assumption"
+    year_reason: str | None = Field(default=None, min_length=1, description="why this year, when assumed")
+
+    @model_validator(mode="after")
+    def _reason_when_assumed(self) -> HorizonGoal:
+        if self.year_basis == "assumption" and not self.year_reason:
+            raise ValueError("an assumed year says why: add `year_reason`, or write "
+                             "`year_basis: stated` when the sources give the year")
+        if self.year_basis == "stated" and self.year_reason:
+            raise ValueError("a stated year needs no `year_reason` (the horizon's source gives it): "
+                             "remove it, or write `year_basis: assumption`")
+        return self
+
+    @property
+    def year_is_assumption(self) -> bool:
+        return self.year_basis == "assumption"
 
 
 class Programme(Strict):
@@ -358,13 +428,21 @@ class Method(Strict):
 class IndicatorsFile(Strict):
     """`indicators.yaml`."""
 
-    subject: Text | None = None
-    languages: list[str] = Field(default_factory=lambda: ["zh", "en"], min_length=1)
+    subject: Text | None = Field(default=None, description="the place or body the strategy is about")
+    languages: list[Annotated[str, Field(pattern=r"^[A-Za-z]{2,8}([_-][A-Za-z0-9]{1,8})*$")]] = Field(
+        default_factory=lambda: ["zh", "en"], min_length=1,
+        description="the languages of every label; the first is the default")
+
     method: Method = Field(default_factory=Method)
     sources: list[Source] = Field(min_length=1)
     peers: list[Peer] = Field(default_factory=list)
     shortfalls: list[Shortfall] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_once(cls, languages: list[str]) -> list[str]:
+        return _listed_once(languages, "a language")
 
 
 class ActionsFile(Strict):

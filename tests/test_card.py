@@ -80,9 +80,44 @@ def test_overall_score_and_blind_spots(ds):
     assert card.blind_spots.indicators_without_action == ("offshore-settlement", "unmeasured")
 
 
-def test_filter_by_shortfall(ds):
-    card = build(ds, "near", shortfall="innovation")
-    assert [r.id for r in card.indicators] == ["basic-research-share", "fortune500"]
+def test_the_card_scores_every_indicator_and_a_view_shows_one_shortfalls(ds):
+    from scorecard.views import gaps
+
+    card = build(ds, "near")
+    assert len(card.indicators) == 4
+    doc = gaps.document(card, ds, "en", shortfall="innovation")
+    assert [r["id"] for r in doc.sections[0].rows] == ["basic-research-share", "fortune500"]
+    assert [r["rank"] for r in doc.sections[0].rows] == [1, 2]
+
+
+def test_pace_in_the_unit_is_read_off_the_score(ds):
+    basic = next(r for r in build(ds, "near").indicators if r.id == "basic-research-share")
+    # 8 (2020) to 10 by 2025: +0.4 a year needed; 6 (2015) to 8 (2020): +0.4 a year done.
+    assert basic.unit_pace == (pytest.approx(0.4), pytest.approx(0.4))
+    unmeasured = next(r for r in build(ds, "near").indicators if r.id == "unmeasured")
+    assert unmeasured.unit_pace == (None, None)
+
+
+def test_across_horizons_scores_one_indicator_at_each_horizon_with_its_actions(ds):
+    from scorecard.score.card import across_horizons
+
+    p, scores = across_horizons(ds, ds.indicators["basic-research-share"])
+    assert p.id == "basic-research-share"
+    assert [(r.horizon.id, r.score, r.actions) for r in scores] == [
+        ("near", 80, ("A1",)), ("mid", None, ("A1",)), ("long", pytest.approx(53.333, abs=1e-3), ("A1",))]
+
+
+def test_figures_are_marked_scored_and_in_conflict(ds):
+    from scorecard.score.card import figures
+    from scorecard.score.targets import plan
+
+    observed, compared = figures(plan(ds, ds.indicators["fortune500"]))
+    # 2021 from 000 (9) and 003 (10): 003 is the newer source, so its 10 is scored.
+    assert [(f.point.value, f.scored, f.conflict) for f in observed] == [(9, False, True), (10, True, True)]
+    assert [(f.point.peer, f.point.value, f.scored, f.conflict) for f in compared] == [
+        ("beijing", 60, True, False), ("tokyo", 37, False, True), ("tokyo", 53, True, True)]
+    observed, _ = figures(plan(ds, ds.indicators["basic-research-share"]))
+    assert [(f.point.year, f.scored, f.conflict) for f in observed] == [(2015, True, False), (2020, True, False)]
 
 
 def test_a_rank_scored_on_its_reciprocal_with_its_pace_and_peer(tmp_path):

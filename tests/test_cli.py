@@ -157,3 +157,52 @@ def test_help_does_not_import_the_loading_and_scoring_stack():
             " if m in sys.modules]\nprint('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "HEAVY []" in out
+
+
+def _clean_port(tmp_path):
+    """The port fixture with no finding at all (its one source conflict removed)."""
+    import shutil
+
+    from conftest import DATA
+
+    folder = tmp_path / "port"
+    shutil.copytree(DATA / "port", folder)
+    path = folder / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(line for line in text.split("\n") if "plan's own estimate" not in line),
+                    encoding="utf-8")
+    return folder
+
+
+def test_validate_csv_with_no_findings_prints_the_header(tmp_path):
+    result = run("validate", "--data", _clean_port(tmp_path), "-f", "csv")
+    assert result.exit_code == 0
+    assert result.stdout_bytes == "\ufeffcode,severity,file,line,column,path,message,hint\r\n".encode()
+
+
+def test_validate_takes_lang_for_its_headers(mini):
+    text = run("validate", "--data", mini, "-f", "markdown", "--lang", "zh").stdout
+    assert "| 位置 | 级别 | 代码 | 问题 | 处理办法 |" in text and "| 警告 |" in text
+    english = run("validate", "--data", mini, "-f", "markdown", "--lang", "en").stdout
+    assert "| Location | Severity | Code | Message | What to do |" in english
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_export_prints_years_as_years(mini, fmt):
+    text = run("export", "--data", mini, "-f", fmt, "--lang", "en").stdout
+    assert "2,0" not in text and " 2021 " in text
+
+
+def test_gaps_legend_explains_only_the_marks_it_shows(tmp_path, mini):
+    clean = run("gaps", "--data", _clean_port(tmp_path)).stdout
+    assert "!" not in clean and "the sources disagree" not in clean
+    assert "– no trend" in clean  # green-jobs has no figure
+    conflicted = run("gaps", "--data", mini, "--lang", "en").stdout
+    assert "! the sources disagree" in conflicted
+    bands_only = run("gaps", "--data", mini, "--lang", "en", "--shortfall", "orphan").stdout
+    assert "trend:" not in bands_only and "* target" not in bands_only and "status (" in bands_only
+
+
+def test_an_empty_listing_prints_its_header_in_csv(mini):
+    text = run("gaps", "--data", mini, "-f", "csv", "--shortfall", "orphan").stdout
+    assert text.startswith("\ufeffrank,name,") and text.count("\n") == 1

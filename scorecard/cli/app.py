@@ -1,4 +1,5 @@
-"""`scorecard`: the command line. Parses options, loads, scores, picks a renderer, prints.
+"""`scorecard`: the command line. This module makes the Typer app and registers every
+command on it; the command modules only define functions (`listings`, `update`).
 
 Heavy modules (pydantic, yaml, rich, the scoring stack) are imported inside the
 commands, so `scorecard --help` stays fast.
@@ -10,189 +11,38 @@ from scorecard.cli import output  # first: a Ctrl-C while the rest loads ends in
 
 output.quit_on_interrupt_while_loading()
 
-from pathlib import Path  # noqa: E402
-from typing import Annotated, Optional  # noqa: E402
-
 import typer  # noqa: E402
 
-from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonChoice, HorizonOpt, Lang, LangOpt
+from scorecard.cli import listings, robustness, update  # noqa: E402
 
 app = typer.Typer(
     name="scorecard",
-    help="Score Shanghai's dual-circulation strategy against its targets and peers, "
-    "and see which actions address each shortfall.",
+    help="Score a strategy against its targets and peers, and see which actions address "
+    "each shortfall.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+# name → (function, Click settings), in the order `--help` lists them.
+COMMANDS = {
+    "gaps": (listings.gaps, {}),
+    "actions": (listings.actions, {}),
+    "goals": (listings.goals, {}),
+    "indicators": (listings.indicators, {}),
+    "show": (listings.show, {}),
+    "validate": (listings.validate, {}),
+    "export": (listings.export, {}),
+    # A negative VALUE (`set ID -3.5`) is a value, not an unknown option.
+    "set": (update.set_, {"ignore_unknown_options": True}),
+    "diff": (update.diff, {}),
+    "robustness": (robustness.robustness, {}),
+}
 
-def load(data: Optional[Path]):
-    """Load the dataset or exit 1 with every finding on stderr."""
-    from scorecard.findings import DataError
-    from scorecard.load.dataset import load as load_dataset
-    from scorecard.load.dataset import locate
-
-    where = locate(data)
-    if where.origin == "bundled":
-        output.say(f"scorecard: using the bundled data in {where.directory}")
-    try:
-        ds = load_dataset(where)
-    except DataError as err:
-        errors = sum(f.is_error for f in err.findings)
-        raise output.fail(f"scorecard: {errors} error(s) in the data; nothing was scored",
-                          found=err.findings) from None
-    return ds
-
-
-def _card(ds, horizon: str, shortfall: Optional[str] = None):
-    from scorecard.score.card import build
-
-    if horizon not in ds.horizons:
-        raise output.fail(f"scorecard: horizon {horizon!r} is not defined in actions.yaml", 1)
-    return build(ds, horizon, shortfall)
-
-
-def _check_id(kind: str, value: Optional[str], known) -> None:
-    if value is not None and value not in known:
-        from scorecard.findings import did_you_mean
-
-        hint = did_you_mean(value, known) or f"choose from: {', '.join(sorted(known))}"
-        raise output.fail(f"scorecard: unknown {kind} {value!r}; {hint}", 2)
-
-
-@app.command()
-def gaps(
-    horizon: HorizonOpt = HorizonChoice.near,
-    shortfall: Annotated[
-        Optional[str], typer.Option("--shortfall", "-s", metavar="ID", help="Only this shortfall's indicators.")
-    ] = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
-) -> None:
-    """Indicators ranked by how far there is to go, with the actions that address them."""
-    from scorecard.views import gaps as view
-
-    ds = load(data)
-    _check_id("shortfall", shortfall, ds.shortfalls)
-    card = _card(ds, horizon.value, shortfall)
-    output.data(view.document(card, ds, lang.value), fmt.value)
-
-
-@app.command()
-def actions(
-    horizon: HorizonOpt = HorizonChoice.near,
-    programme: Annotated[
-        Optional[str], typer.Option("--programme", "-p", metavar="ID", help="Only this programme's actions.")
-    ] = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
-) -> None:
-    """The action plans, ranked by the gaps of the shortfalls they address."""
-    from scorecard.views import actions as view
-
-    ds = load(data)
-    _check_id("programme", programme, ds.programmes)
-    output.data(view.document(_card(ds, horizon.value), ds, lang.value, programme), fmt.value)
-
-
-@app.command()
-def goals(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = Lang.zh) -> None:
-    """Near, mid and long-term goals, each with its year, score and coverage."""
-    from scorecard.views import goals as view
-
-    ds = load(data)
-    cards = [_card(ds, h) for h in ds.horizons]
-    output.data(view.document(cards, ds, lang.value), fmt.value)
-
-
-@app.command()
-def indicators(
-    shortfall: Annotated[
-        Optional[str], typer.Option("--shortfall", "-s", metavar="ID", help="Only this shortfall's indicators.")
-    ] = None,
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
-) -> None:
-    """Every indicator with its unit, latest value and targets."""
-    from scorecard.views import indicators as view
-
-    ds = load(data)
-    _check_id("shortfall", shortfall, ds.shortfalls)
-    output.data(view.document(ds, lang.value, shortfall), fmt.value)
-
-
-@app.command()
-def show(
-    item: Annotated[str, typer.Argument(metavar="ID", help="An indicator, action, shortfall or source id.")],
-    data: DataOpt = None,
-    fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
-) -> None:
-    """One indicator in full (series, peers, targets, pace), an action or shortfall, or a source's
-    figures section by section."""
-    from scorecard.views import show as view
-
-    ds = load(data)
-    if item in ds.indicators:
-        doc = view.indicator(ds, item, lang.value)
-    elif item in ds.actions:
-        doc = view.action(ds, item, lang.value)
-    elif item in ds.shortfalls:
-        doc = view.shortfall(ds, item, lang.value)
-    elif item in ds.sources:
-        from scorecard.views import sources
-
-        doc = sources.document(ds, item, lang.value)
-    else:
-        _check_id("id", item, [*ds.indicators, *ds.actions, *ds.shortfalls, *ds.sources])
-    output.data(doc, fmt.value)
-
-
-@app.command()
-def validate(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
-    """Check both files; report every finding with file, line and column. Exit 1 on errors."""
-    from scorecard.findings import DataError
-    from scorecard.load.dataset import load as load_dataset
-    from scorecard.load.dataset import locate
-    from scorecard.views import findings as view
-
-    where = locate(data)
-    files = [str(where.indicators), str(where.actions)]
-    try:
-        found = load_dataset(where).warnings
-    except DataError as err:
-        found = err.findings
-    errors = sum(f.is_error for f in found)
-    if fmt is Format.table:
-        output.findings(found)
-        verdict = "invalid" if errors else "valid"
-        output.say(f"scorecard: {' and '.join(files)}: {verdict}, "
-                   f"{errors} error(s), {len(found) - errors} warning(s)")
-    else:
-        output.data(view.document(found, files), fmt.value)
-    if errors:
-        raise typer.Exit(1)
-
-
-@app.command()
-def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = Lang.zh) -> None:
-    """The whole validated model (JSON), or one row per figure (CSV, Markdown, table)."""
-    from scorecard.views import export as view
-
-    ds = load(data)
-    output.data(view.document(ds, lang.value), fmt.value)
-
-
-from scorecard.cli import update as _update  # noqa: E402,F401  (registers set and diff)
-from scorecard.cli.robustness import robustness as _robustness  # noqa: E402
-
-app.command()(_robustness)
+for _name, (_function, _settings) in COMMANDS.items():
+    app.command(_name, context_settings=_settings or None)(_function)
 
 
 def main() -> None:

@@ -1,4 +1,9 @@
-"""The options every listing shares, declared once (sqlite-utils style)."""
+"""The options the commands share, declared once (sqlite-utils style).
+
+Choices fixed by the code (formats, peer kinds) are Click choices derived from
+their registries. Choices the data makes (horizons, languages) are text, checked
+once the data is loaded (`cli.common`), and completed from it in the shell.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +13,19 @@ from typing import Annotated, Optional
 
 import typer
 
+from scorecard.render import FORMATS
+from scorecard.vocabulary import PEER_KINDS
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)
+PeerKind = Enum("PeerKind", {kind: kind for kind in PEER_KINDS}, type=str)
 
 
-class HorizonChoice(str, Enum):
-    near = "near"
-    mid = "mid"
-    long = "long"
+def _complete(what: str):
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from scorecard.cli.common import choices
+
+        return [c for c in choices(what, ctx.params.get("data")) if c.startswith(incomplete)]
+    return complete
 
 
 DataOpt = Annotated[
@@ -35,8 +36,26 @@ DataOpt = Annotated[
         "folder if it has them, else the bundled data.",
     ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of names and headers.")]
-HorizonOpt = Annotated[
-    HorizonChoice, typer.Option("--horizon", "-H", help="Planning horizon to score against.")
-]
+FormatOpt = Annotated[Format, typer.Option(
+    "--format", "-f",
+    help="Output format: " + "; ".join(f"{name}, {what}" for name, (_, what) in FORMATS.items()) + ".",
+)]
+LangOpt = Annotated[Optional[str], typer.Option(
+    "--lang", metavar="LANG", autocompletion=_complete("languages"),
+    help="A language the data declares, for names, headers and legends. Default: "
+    "SCORECARD_LANG when the data has it, else the data's first language.",
+)]
+HorizonOpt = Annotated[Optional[str], typer.Option(
+    "--horizon", "-H", metavar="ID", autocompletion=_complete("horizons"),
+    help="Planning horizon to score against: a horizon id from the data. Default: its first horizon.",
+)]
+OneHorizon = Annotated[Optional[str], typer.Option(
+    "--horizon", "-H", metavar="ID", autocompletion=_complete("horizons"),
+    help="Only this horizon: a horizon id from the data. Default: every horizon.",
+)]
+ShortfallOpt = Annotated[Optional[str], typer.Option(
+    "--shortfall", "-s", metavar="ID", help="Only this shortfall's indicators.",
+)]
+PeerKindOpt = Annotated[PeerKind, typer.Option(
+    "--peer-kind", help="The kind of peer --new-peer adds.",
+)]

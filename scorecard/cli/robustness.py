@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonChoice, HorizonOpt, Lang, LangOpt
+from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonOpt, LangOpt
 
 
 class ProgressBar:
@@ -52,7 +52,7 @@ class ProgressBar:
 
 
 def robustness(
-    horizon: HorizonOpt = HorizonChoice.near,
+    horizon_id: HorizonOpt = None,
     draws: Annotated[int, typer.Option(
         "--draws", "-n", min=2, max=100_000,
         help="How many joint alternatives to draw; the sensitivity indices take draws × (k + 2) runs "
@@ -63,18 +63,17 @@ def robustness(
         "--top", "-k", min=1, help="Report how often each item is among this many largest gaps.")] = 3,
     data: DataOpt = None,
     fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = None,
 ) -> None:
     """How sure the ranking is: every assumption the data declares uncertain (method: vary) drawn
     jointly, everything re-scored, and which assumption moves the ranking most."""
     from scorecard.cli import output
-    from scorecard.cli.app import load
+    from scorecard.cli.common import horizon, language, load
     from scorecard.score.robustness import analyse
     from scorecard.views import robustness as view
 
     ds = load(data)
-    if horizon.value not in ds.horizons:
-        raise output.fail(f"scorecard: horizon {horizon.value!r} is not defined in actions.yaml", 1)
+    lang, h = language(ds, lang), horizon(ds, horizon_id)
     with ProgressBar("robustness") as bar:
-        result = analyse(ds, horizon.value, draws, seed, top, progress=bar)
-    output.data(view.document(result, ds, lang.value), fmt.value)
+        result = analyse(ds, h, draws, seed, top, progress=bar)
+    output.data(view.document(result, ds, lang), fmt.value)

@@ -1,4 +1,4 @@
-"""`scorecard set` and `scorecard diff`: the yearly update loop, on the shared `app`.
+"""`scorecard set` and `scorecard diff`: the yearly update loop (registered in `cli.app`).
 
 Only typer and the standard library at the top: the editing and scoring stack
 is imported inside the commands, so `scorecard --help` stays fast.
@@ -12,38 +12,33 @@ from typing import Annotated, Optional
 import typer
 
 from scorecard.cli import output
-from scorecard.cli.app import app, load
-from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonChoice, Lang, LangOpt
-
-OneHorizon = Annotated[
-    Optional[HorizonChoice],
-    typer.Option("--horizon", "-H", help="Only this horizon. Default: every horizon."),
-]
+from scorecard.cli.common import check_id, language, load
+from scorecard.cli.options import DataOpt, Format, FormatOpt, LangOpt, OneHorizon, PeerKind, PeerKindOpt
 
 
-@app.command("set", context_settings={"ignore_unknown_options": True})
 def set_(
     item: Annotated[str, typer.Argument(metavar="ID", help="The indicator to update.")],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="The figure, a plain number such as 12.5.")],
     year: Annotated[int, typer.Option("--year", "-y", help="The year the figure is for.")],
     source: Annotated[Optional[str], typer.Option(
         "--source", metavar="TEXT",
-        help="Where the figure comes from: '<source id> <section>', e.g. '003 二(一)'. Required "
+        help="Where the figure comes from: '<source id> <section>', e.g. 'stats-2024 table 3'. Required "
         "when adding a figure; when replacing one it may be left out, and the entry keeps its "
         "source. When a year has figures from several sources, the source id picks which one.",
     )] = None,
     peer: Annotated[Optional[str], typer.Option(
-        "--peer", metavar="NAME", help="Update a peer's benchmark instead of Shanghai's series "
-        "(the peer's id, or its Chinese or English name).",
+        "--peer", metavar="NAME", help="Update a peer's benchmark instead of the subject's series "
+        "(the peer's id, or its name in any of the data's languages).",
     )] = None,
     new_peer: Annotated[bool, typer.Option(
-        "--new-peer", help="Add the peer to peers: when it is not there yet (its name serves as "
-        "both the Chinese and English name; its id is made from the name).",
+        "--new-peer", help="Add the peer to peers: when it is not there yet, of the kind --peer-kind "
+        "gives (its name serves in every language; its id is made from the name).",
     )] = False,
+    peer_kind: PeerKindOpt = PeerKind.city,
     horizon: OneHorizon = None,
     data: DataOpt = None,
     fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = None,
 ) -> None:
     """Add or replace one figure in indicators.yaml, then show what it changed.
 
@@ -63,14 +58,15 @@ def set_(
     if where.origin != "option":
         output.say(f"scorecard: updating {where.indicators}")
     try:
-        done = update.apply(where, update.Request.parse(item, value, year, source, peer, new_peer))
+        done = update.apply(where, update.Request.parse(item, value, year, source, peer, new_peer,
+                                                        peer_kind.value))
     except update.Refused as err:
         raise output.fail(f"scorecard: {err.message}", err.code, err.findings) from None
     except DataError as err:
         raise output.fail("scorecard: the data has errors; fix them first (nothing was written)",
                           found=err.findings) from None
     _tell(done)
-    output.data(_set_report(done, horizon, lang.value), fmt.value)
+    output.data(_set_report(done, horizon, language(done.after, lang, strict=False)), fmt.value)
 
 
 def _base(base: Optional[str], location):
@@ -144,9 +140,9 @@ def _set_report(done, horizon, lang: str):
 
     ind = done.after.indicators[done.indicator]
     only = {("indicator", ind.id), *(("shortfall", s) for s in ind.shortfalls)}
-    horizons = [horizon.value] if horizon else None
-    if horizon is not None and horizon.value not in done.after.horizons:
-        output.say(f"scorecard: horizon {horizon.value!r} is not defined in actions.yaml; showing all")
+    horizons = [horizon] if horizon else None
+    if horizon is not None and horizon not in done.after.horizons:
+        output.say(f"scorecard: horizon {horizon!r} is not defined in actions.yaml; showing all")
         horizons = None
     changes = compare(*report_scope(done), horizons, only, everything=True)
     new, old = done.new, done.old
@@ -161,7 +157,6 @@ def _set_report(done, horizon, lang: str):
     return view.document(changes, lang, title=title, meta=meta)
 
 
-@app.command()
 def diff(
     base: Annotated[Optional[str], typer.Argument(
         metavar="[REV | PATH]",
@@ -171,7 +166,7 @@ def diff(
     horizon: OneHorizon = None,
     data: DataOpt = None,
     fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = None,
 ) -> None:
     """What changed in the scores since a git revision or against another data folder, and why.
 
@@ -184,6 +179,7 @@ def diff(
     from scorecard.views import diff as view
 
     current = load(data)
+    lang = language(current, lang)
     try:
         old, base = _base(base, current.location)
     except history.GitError as err:
@@ -191,10 +187,10 @@ def diff(
     except DataError as err:
         raise output.fail(f"scorecard: the data in {base or 'HEAD'} has errors; nothing was compared",
                           found=err.findings) from None
-    if horizon is not None and not (horizon.value in old.horizons and horizon.value in current.horizons):
-        raise output.fail(f"scorecard: horizon {horizon.value!r} is not defined on both sides", 1)
-    changes = compare(old, current, [horizon.value] if horizon else None)
-    shown = [horizon.value] if horizon else list(dict.fromkeys([*current.horizons, *old.horizons]))
+    if horizon is not None:
+        check_id("horizon", horizon, current.horizons.keys() & old.horizons.keys())
+    changes = compare(old, current, [horizon] if horizon else None)
+    shown = [horizon] if horizon else list(dict.fromkeys([*current.horizons, *old.horizons]))
     meta = {"base": base, "current": str(current.location.directory), "horizons": shown}
     title = f"{base} → {current.location.directory}"
-    output.data(view.document(changes, lang.value, title=title, meta=meta), fmt.value)
+    output.data(view.document(changes, lang, title=title, meta=meta), fmt.value)

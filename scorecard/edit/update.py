@@ -59,10 +59,11 @@ class Request:
     citation: Citation | None = None
     peer: str | None = None  # a peer's id, or its Chinese or English name
     new_peer: bool = False
+    peer_kind: str = "city"
 
     @classmethod
     def parse(cls, indicator: str, value: str, year: int, source: str | None = None,
-              peer: str | None = None, new_peer: bool = False) -> Request:
+              peer: str | None = None, new_peer: bool = False, peer_kind: str = "city") -> Request:
         """What the user typed → a request, or `Refused` (exit 2) saying what to type."""
         try:
             written, number = inputs.number(value)
@@ -73,7 +74,7 @@ class Request:
         low, high = year_range()
         if not low <= year <= high:
             raise Refused(f"year {year} is out of range; a year lies between {low} and {high}", 2)
-        return cls(indicator, year, number, written, cited, peer_name, new_peer)
+        return cls(indicator, year, number, written, cited, peer_name, new_peer, peer_kind)
 
 
 @dataclass
@@ -290,7 +291,7 @@ class _Plan:
 def _plan(ds: Dataset, req: Request) -> _Plan:
     index, ind = _indicator(ds, req.indicator)
     notes: list[str] = []
-    peer_id, peer_added = (None, None) if req.peer is None else _peer(ds, req.peer, req.new_peer, notes)
+    peer_id, peer_added = (None, None) if req.peer is None else _peer(ds, req.peer, req, notes)
     key = "observations" if peer_id is None else "benchmarks"
     points = list(getattr(ind, key))
     same = [j for j, p in enumerate(points) if p.year == req.year and getattr(p, "peer", None) == peer_id]
@@ -343,7 +344,8 @@ def _plan(ds: Dataset, req: Request) -> _Plan:
     points.insert(at, new)
     if peer_added is not None:
         edits.append(text.Insert(("peers",), len(peers),
-                                 {"id": peer_added.id, "name": {"zh": req.peer, "en": req.peer}},
+                                 {"id": peer_added.id, "name": peer_added.name.model_dump(),
+                                  **({} if peer_added.kind == "city" else {"kind": peer_added.kind})},
                                  ("sources",), block=None))
         peers.append(peer_added)
     return _Plan("added", index, ind, (*base, at), None, new, ind.model_copy(update={key: points}),
@@ -358,26 +360,27 @@ def _indicator(ds: Dataset, ind_id: str) -> tuple[int, Indicator]:
     raise Refused(f"unknown indicator {ind_id!r}; {hint}", 2)
 
 
-def _peer(ds: Dataset, name: str, new_peer: bool, notes: list[str]) -> tuple[str, Peer | None]:
+def _peer(ds: Dataset, name: str, req: Request, notes: list[str]) -> tuple[str, Peer | None]:
     if name in ds.peers:
         return name, None
     for p in ds.peers.values():
-        if name.casefold() in (p.name.zh.casefold(), p.name.en.casefold()):
+        if name.casefold() in (t.casefold() for t in p.name.texts):
             return p.id, None
     slug = inputs.slug(name)
     if slug in ds.peers:
         return slug, None
-    if not new_peer:
-        names = [n for p in ds.peers.values() for n in (p.name.en, p.name.zh)]
+    if not req.new_peer:
+        names = [n for p in ds.peers.values() for n in p.name.texts]
         choices = [*ds.peers, *names]
         hint = F.did_you_mean(name, choices) or f"known peers: {', '.join(sorted(ds.peers)) or 'none'}"
         raise Refused(f"unknown peer {name!r}; {hint}; to add it to peers:, repeat with --new-peer", 2)
     if not slug or not slug[0].isalnum():
         raise Refused(f"cannot make a peer id from {name!r}: give its name in Latin letters "
-                      "(e.g. --peer Busan) and correct its Chinese name in peers: afterwards", 2)
-    notes.append(f"added peer {slug!r} to peers: with {name!r} as both its Chinese and English "
-                 "name, kind city; correct them in the file if needed")
-    return slug, Peer(id=slug, name=Text(zh=name, en=name))
+                      "and correct its names in peers: afterwards", 2)
+    languages = ds.indicators_file.languages
+    notes.append(f"added peer {slug!r} to peers: with {name!r} as its name in {', '.join(languages)}, "
+                 f"kind {req.peer_kind}; correct them in the file if needed")
+    return slug, Peer(id=slug, name=Text.same(name, languages), kind=req.peer_kind)
 
 
 def _known_source(ds: Dataset, cited: Citation) -> None:

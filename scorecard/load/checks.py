@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from scorecard import findings as F
-from scorecard.load import citation
+from scorecard.load import citation, labels
 from scorecard.load.schema import Partial
 from scorecard.load.yamltree import Tree, dotted
 from scorecard.model import Indicator, Method, RuleUse
@@ -28,7 +28,7 @@ _ACTION_LISTS = ("horizons", "programmes", "actions")
 def run(ind, act, ti: Tree | None, ta: Tree | None) -> list[F.Finding]:
     """`ind` and `act`: a validated file, a `Partial`, or None when the file did not parse."""
     return [*_ids(ind, act, ti, ta), *_references(ind, act, ti, ta), *_indicators(ind, ti),
-            *_method(ind, act, ti)]
+            *_method(ind, act, ti), *labels.check(ind, act, ti, ta)]
 
 
 def _method_of(ind):

@@ -133,8 +133,7 @@ def _bad_value(error: dict, loc: tuple, model) -> tuple[F.Kind, str, str, bool]:
         return F.SCHEMA_VALUE, ("an id holds letters, digits, '-', '_' and '.' only, "
                                 "and starts with a letter or digit"), "", True
     if etype in ("model_type", "model_attributes_type", "dict_type"):
-        hint = "give both languages: {zh: 中文, en: English}" if (
-            getattr(_model_at(model, loc), "__name__", "") == "Text") else ""
+        hint = ""
         if isinstance(given, str):
             hint = wide_punctuation(given) or hint
         return F.SCHEMA_TYPE, f"expected fields written as `key: value`, found {_shape(given)}", hint, False

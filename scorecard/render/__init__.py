@@ -1,18 +1,24 @@
-"""Renderers: one per output format, each taking a `Document` and returning text."""
+"""Renderers: one per output format, each taking a `Document` and returning text.
 
-FORMATS = ("table", "json", "csv", "markdown")
+`FORMATS` is the one list of formats: `--format`'s choices and help come from it,
+and `render` dispatches through it, importing only the renderer used. Every
+renderer has the same signature, `render(doc, *, width, color)`; those that print
+for machines ignore the terminal's width and colour.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# name → (module, what it is for)
+FORMATS: dict[str, tuple[str, str]] = {
+    "table": ("scorecard.render.table", "aligned columns for people"),
+    "json": ("scorecard.render.jsonout", "one document with stable keys"),
+    "csv": ("scorecard.render.csvout", "for Excel, UTF-8 with a byte-order mark"),
+    "markdown": ("scorecard.render.markdown", "pipe tables for reports"),
+}
 
 
 def render(doc, fmt: str, *, width: int | None = None, color: bool = False) -> str:
-    """Dispatch to the renderer for `fmt`; imports only the one that is used."""
-    if fmt == "json":
-        from scorecard.render.jsonout import render as out
-    elif fmt == "csv":
-        from scorecard.render.csvout import render as out
-    elif fmt == "markdown":
-        from scorecard.render.markdown import render as out
-    else:
-        from scorecard.render.table import render as out
-
-        return out(doc, width=width, color=color)
-    return out(doc)
+    module = importlib.import_module(FORMATS[fmt][0])
+    return module.render(doc, width=width, color=color)

@@ -43,8 +43,9 @@ def flat(row: dict, prefix: str = "") -> dict:
     return out
 
 
-def render(doc: Document) -> str:
-    """The first section, with every key of its rows as a column."""
+def render(doc: Document, *, width: int | None = None, color: bool = False) -> str:
+    """The first section, with every key of its rows as a column; with no rows, the header
+    alone (the section's `fields`, else its columns' keys)."""
     out = io.StringIO()
     out.write("\ufeff")
     section = doc.sections[0]
@@ -52,6 +53,8 @@ def render(doc: Document) -> str:
     keys: list[str] = []
     for row in rows:
         keys += [k for k in row if k not in keys]
+    if not rows:
+        keys = list(section.fields or (c.key for c in section.columns))
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(keys)
     for row in rows:

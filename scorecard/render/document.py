@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from scorecard.numbers import number, year  # noqa: F401  (the ways to write a number, for views)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -19,6 +21,7 @@ class Column:
     numeric: bool = False
     drop: int = 0  # on a narrow terminal, columns with the highest `drop` go first; 0 stays
     wrap: int | None = None  # narrowest width when wrapped in a table; default: 10 for text, numbers never
+    style: Callable[[dict], str | None] | None = None  # a terminal style for the cell, from the row
 
     def narrowest(self, natural: int) -> int:
         if self.wrap is None:
@@ -38,6 +41,7 @@ class Section:
     columns: list[Column]
     rows: list[dict]
     empty: str = ""  # said in tables when there are no rows
+    fields: tuple[str, ...] = ()  # the keys of every row: the CSV header when there are no rows
 
 
 @dataclass
@@ -47,17 +51,7 @@ class Document:
     notes: list[str] = field(default_factory=list)  # legends, shown under tables
     title: str = ""
     as_json: Any = None  # a document that is not tabular (export) sets this
-
-
-def number(value: float | None, digits: int = 2) -> str:
-    """Figures as a reader writes them: 24,090 · 1.22 · 83 · – for none."""
-    if value is None:
-        return "–"
-    if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    hidden_note: str = "({columns}: hidden at this width; widen the terminal or use --format)"
 
 
 def plain(value: Any) -> str:

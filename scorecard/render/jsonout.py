@@ -22,7 +22,7 @@ def _clean(value):
     return value
 
 
-def render(doc: Document) -> str:
+def render(doc: Document, *, width: int | None = None, color: bool = False) -> str:
     if doc.as_json is not None:
         body = doc.as_json
     else:

@@ -16,7 +16,7 @@ def escape(text: str) -> str:
     return visible(text)
 
 
-def render(doc: Document) -> str:
+def render(doc: Document, *, width: int | None = None, color: bool = False) -> str:
     lines: list[str] = []
     if doc.title:
         lines += [f"# {escape(doc.title)}", ""]

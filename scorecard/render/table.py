@@ -15,12 +15,6 @@ from rich.text import Text
 from scorecard.render.clean import visible
 from scorecard.render.document import Column, Document, Section
 
-_STYLES = {
-    "achieved": "green", "on_track": "green", "moderate": "yellow",
-    "significant": "dark_orange", "major": "red",
-}
-
-
 def safe(text: str) -> Text:
     return Text(visible(text, keep="\n"))
 
@@ -36,8 +30,9 @@ def _table(section: Section, columns: list[Column], widths: list[int]) -> Table:
         cells = []
         for c in columns:
             text = safe(c.text(row))
-            if c.key == "status" and row.get("status") in _STYLES:
-                text.stylize(_STYLES[row["status"]])
+            style = c.style(row) if c.style is not None else None
+            if style:
+                text.stylize(style)
             cells.append(text)
         table.add_row(*cells)
     return table
@@ -108,8 +103,7 @@ def render(doc: Document, *, width: int | None = None, color: bool = False) -> s
         console.print(table)
         if hidden:
             names = ", ".join(c.header for c in hidden)
-            console.print(safe(f"({names}: hidden at this width; widen the terminal or use --format)"),
-                          style="dim")
+            console.print(safe(doc.hidden_note.format(columns=names)), style="dim")
     if doc.notes:
         console.print()
         for note in doc.notes:

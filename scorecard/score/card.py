@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from scorecard.load.dataset import Dataset
 from scorecard.model import Action, Benchmark, HorizonGoal, Indicator, Observation, Shortfall
 from scorecard.score import method as m
-from scorecard.score.targets import Missing, Plan, Target, plans
+from scorecard.score.figures import conflicted, groups
+from scorecard.score.targets import Missing, Plan, Target, plan, plans
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ class IndicatorScore:
     def counted(self) -> bool:
         """Meant to be scored: not left unscored on purpose."""
         return not self.indicator.unscored
+
+    @property
+    def unit_pace(self) -> tuple[float | None, float | None]:
+        """In the indicator's unit a year: what is still needed to reach the target by the
+        horizon's year, and what was done from the first figure to the latest."""
+        if self.target is None or self.latest is None:
+            return None, None
+        return m.unit_pace(self.target.value, self.latest.value, self.latest.year, self.horizon.year,
+                           self.baseline.value, self.baseline.year)
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,14 @@ def frontier(p: Plan, direction: str) -> Benchmark | None:
 
 def score_indicator(ds: Dataset, p: Plan, horizon: HorizonGoal,
                     acting: tuple[str, ...] = ()) -> IndicatorScore:
+    """One indicator at one horizon: score, band, gap, progress, trend and peer gap.
+
+    Everything is read off the indicator's `Plan` (its scored figures, floor and
+    target), so the ranking, the aggregates and `show` agree on every number. The
+    latest figure is scored against the target, the first one gives the baseline of
+    progress and trend (SDR's required-rate method needs two years); with no
+    figure or no target there is no score, never a 0.
+    """
     """One indicator at one horizon.
 
     The latest scored figure against the horizon's target, between the floor
@@ -169,19 +187,20 @@ def _aggregate_key(gap: float | None, ident: str):
     return (gap is None, -(gap or 0.0), ident)
 
 
-def build(ds: Dataset, horizon: str, shortfall: str | None = None,
-          plan_of: dict[str, Plan] | None = None) -> Scorecard:
+def build(ds: Dataset, horizon: str, plan_of: dict[str, Plan] | None = None) -> Scorecard:
     """The whole scorecard at one horizon.
 
-    Indicators are ranked by distance to target; shortfalls by the mean
-    distance of their indicators; actions by the mean distance of the shortfalls they address (the thin ones
+    Indicators are ranked by distance to target, so the largest gap comes first
+    whatever the unit; shortfalls by the mean distance of their indicators;
+    actions by the mean distance of the shortfalls they address (the thin ones
     included: their score is what data there is, and the coverage says how
-    much). `plan_of` lets a caller scoring several horizons compute the plans once.
+    much), since an action is worth as much as the gaps it is meant to close.
+    Every indicator is scored, whatever a view then shows. `plan_of` lets a
+    caller scoring several horizons compute the plans once.
     """
     goal = ds.horizons[horizon]
     plan_of = plan_of if plan_of is not None else plans(ds)
     every = {i: score_indicator(ds, p, goal, ds.actions_for(i)) for i, p in plan_of.items()}
-    shown = [r for r in every.values() if shortfall is None or shortfall in r.indicator.shortfalls]
 
     addressing: dict[str, list[str]] = defaultdict(list)
     for a in ds.actions.values():
@@ -213,5 +232,35 @@ def build(ds: Dataset, horizon: str, shortfall: str | None = None,
         tuple(a.id for a in ds.actions.values() if not a.indicator_ids),
         tuple(i for i in ds.indicators if not ds.actions_for(i)),
     )
-    return Scorecard(goal, sorted(shown, key=_rank_key), shortfalls, actions, overall, overall_status,
-                     conflict, blind)
+    return Scorecard(goal, sorted(every.values(), key=_rank_key), shortfalls, actions, overall,
+                     overall_status, conflict, blind)
+
+
+def across_horizons(ds: Dataset, ind: Indicator) -> tuple[Plan, list[IndicatorScore]]:
+    """One indicator's plan and its score at every horizon, in the data's order (`show`)."""
+    p = plan(ds, ind)
+    return p, [score_indicator(ds, p, h, ds.actions_for(ind.id)) for h in ds.horizons.values()]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of the indicator as `show` lists it: whether it is the one scored for its year,
+    and whether its sources disagree about that year."""
+
+    point: Observation
+    scored: bool
+    conflict: bool
+
+
+def figures(p: Plan) -> tuple[list[Figure], list[Figure]]:
+    """The subject's figures by year and the peers' by peer and year, each marked."""
+    ind = p.indicator
+    chosen = {id(x) for x in (*p.series, *p.benchmarks)}
+    clashing = {id(x) for g in groups([*ind.observations, *ind.benchmarks]).values() if conflicted(g)
+                for x in g}
+
+    def mark(points):
+        return [Figure(x, id(x) in chosen, id(x) in clashing) for x in points]
+
+    return (mark(sorted(ind.observations, key=lambda o: o.year)),
+            mark(sorted(ind.benchmarks, key=lambda b: (b.peer, b.year))))

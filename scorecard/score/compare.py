@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from scorecard.load.dataset import Dataset
 from scorecard.model import Indicator, Text
+from scorecard.numbers import exact
 from scorecard.score.card import IndicatorScore, Scorecard, build
 from scorecard.score.targets import plans
 
@@ -48,6 +49,14 @@ class Change:
         if b.score is not None and abs(b.score - a.score) > _EPS:
             return True
         return (b.status, b.trend) != (a.status, a.trend)
+
+    @property
+    def score_change(self) -> float | None:
+        """After − before, where both have a score."""
+        b, a = self.before, self.after
+        if b is None or a is None or b.score is None or a.score is None:
+            return None
+        return a.score - b.score
 
     @property
     def reasons(self) -> list[str]:
@@ -221,9 +230,4 @@ def _v(enum) -> str | None:
 
 
 def _n(value, digits: int = 4) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        value = round(value, digits)
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    return exact(value, digits)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.card import Scorecard
-from scorecard.views.gaps import coverage_column
-from scorecard.views.labels import STATE, STATUS, pick, word
+from scorecard.views.columns import aggregate_score_column, coverage_column, status_column
+from scorecard.views.labels import pick, word
 
 
 def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = None) -> Document:
@@ -39,18 +39,13 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
         Column("programme", word("programme", lang)),
         Column("shortfalls", word("shortfalls", lang)),
         Column("priority", word("priority", lang), lambda r: number(r["priority"], 1), numeric=True),
-        Column("score", word("score", lang),
-               lambda r: number(r["score"], 1) + (" !" if r["conflict"] else ""), numeric=True),
-        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang), drop=2, wrap=11),
+        aggregate_score_column(lang),
+        status_column(lang, drop=2, wrap=11),
         coverage_column(lang),
-        Column("state", word("state", lang), lambda r: pick(STATE, r["state"], lang)),
+        Column("state", word("state", lang), lambda r: pick("state", r["state"], lang)),
     ]
     h = card.horizon
     meta = {"horizon": h.id, "horizon_year": h.year}
-    title = f"{word('actions', lang)} · {h.name.get(lang)} ({h.year})"
-    note = ("优先级 = 所应对短板的平均差距（100 − 得分）；得分 = 其指标的平均得分"
-            if lang == "zh" else
-            "priority = mean gap (100 − score) of the shortfalls an action addresses; "
-            "score = mean score of its indicators")
-    return Document(meta, [Section("actions", title, columns, rows)], [note])
-
+    title = word("actions_title", lang, horizon=h.name.get(lang), year=h.year)
+    return Document(meta, [Section("actions", title, columns, rows)], [word("note_priority", lang)],
+                    hidden_note=word("hidden_columns", lang))

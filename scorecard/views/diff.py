@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.compare import Change
-from scorecard.views.labels import KIND, REASON, STATUS, TREND, pick, word
+from scorecard.views.labels import pick, trend, word
+
+
+FIELDS = ("kind", "id", "horizon", "name", "score_before", "score_after", "score_change",
+          "status_before", "status_after", "trend_before", "trend_after", "moved", "reasons", "why")
+
 
 def rows(changes: list[Change], lang: str) -> list[dict]:
     """Flat rows: raw values for JSON and CSV; `reasons` are stable codes, `why` their details."""
     out = []
     for c in changes:
         b, a = c.before, c.after
-        score_b = b.score if b else None
-        score_a = a.score if a else None
         out.append({
             "kind": c.kind,
             "id": c.id,
             "horizon": c.horizon,
             "name": c.name.get(lang) if c.name else None,
-            "score_before": score_b,
-            "score_after": score_a,
-            "score_change": None if score_b is None or score_a is None else score_a - score_b,
+            "score_before": b.score if b else None,
+            "score_after": a.score if a else None,
+            "score_change": c.score_change,
             "status_before": b.status if b else None,
             "status_after": a.status if a else None,
             "trend_before": b.trend if b else None,
@@ -37,8 +40,9 @@ def _why(why, lang: str) -> list[str]:
     grouped: dict[str, list[str]] = {}
     for code, detail in why:
         grouped.setdefault(code, []).append(detail)
-    sep = "，" if lang == "zh" else ", "
-    return [f"{pick(REASON, code, lang)}: {sep.join(details)}" for code, details in grouped.items()]
+    sep = word("list_separator", lang)
+    return [word("why_line", lang, reason=pick("reason", code, lang), details=sep.join(details))
+            for code, details in grouped.items()]
 
 
 def _pair(before, after, show, arrow: str = "→") -> str:
@@ -48,15 +52,15 @@ def _pair(before, after, show, arrow: str = "→") -> str:
 
 def columns(lang: str) -> list[Column]:
     return [
-        Column("kind", word("kind", lang), lambda r: pick(KIND, r["kind"], lang)),
+        Column("kind", word("kind", lang), lambda r: pick("kind", r["kind"], lang)),
         Column("id", word("id", lang)),
         Column("horizon", word("horizon", lang)),
         Column("score", word("score", lang),
                lambda r: _pair(r["score_before"], r["score_after"], lambda v: number(v, 1)), numeric=True),
         Column("status", word("status", lang),
-               lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick(STATUS, v, lang))),
+               lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick("status", v, lang))),
         Column("trend", word("trend", lang),
-               lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: pick(TREND, v, lang), "⇒")),
+               lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: trend(v, lang), "⇒")),
         Column("why", word("why", lang), lambda r: "; ".join(r["why"]) or "–"),
     ]
 
@@ -64,5 +68,6 @@ def columns(lang: str) -> list[Column]:
 def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | None = None,
              notes: list[str] | None = None) -> Document:
     section = Section("changes", word("changes", lang), columns(lang), rows(changes, lang),
-                      empty=word("nothing", lang))
-    return Document(dict(meta or {}), [section], [*(notes or []), word("note_why", lang)], title)
+                      empty=word("nothing", lang), fields=FIELDS)
+    return Document(dict(meta or {}), [section], [*(notes or []), word("note_why", lang)], title,
+                    hidden_note=word("hidden_columns", lang))

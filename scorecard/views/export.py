@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section
+from scorecard.render.document import Column, Document, Section, year
 from scorecard.score.targets import plans
+from scorecard.views.labels import word
 
 
 def document(ds: Dataset, lang: str) -> Document:
@@ -20,10 +21,13 @@ def document(ds: Dataset, lang: str) -> Document:
             given = t.given
             rows.append(_row(ind, f"target_{h}", None, ds.horizons[h].year, t.value,
                              given.source if given else None, None, lang, basis=t.basis,
-                             reason=given.reason if given else f"rule {t.rule}"))
-    columns = [Column(k, k) for k in ("id", "name", "kind", "peer", "year", "value", "unit",
-                                      "source", "basis")]
-    return Document({}, [Section("figures", "figures", columns, rows)], as_json=whole)
+                             reason=given.reason if given else word("by_rule", lang, rule=t.rule)))
+    headers = {"id": "id", "name": "name", "kind": "kind", "peer": "peer_id", "year": "when",
+               "value": "value", "unit": "unit", "source": "source", "basis": "basis"}
+    columns = [Column(k, word(w, lang), (lambda r: year(r["year"])) if k == "year" else None)
+               for k, w in headers.items()]
+    return Document({}, [Section("figures", word("figures", lang), columns, rows)], as_json=whole,
+                    hidden_note=word("hidden_columns", lang))
 
 
 def _row(ind, kind, peer, year, value, source, derived, lang, basis=None, reason=None) -> dict:

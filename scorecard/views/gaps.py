@@ -7,7 +7,8 @@ from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.card import IndicatorScore, Scorecard
 from scorecard.score.method import Trend
 from scorecard.views import targets as tv
-from scorecard.views.labels import STATUS, pick, word
+from scorecard.views.columns import aggregate_score_column, assumed, coverage_column, status_column
+from scorecard.views.labels import pick, trend_legend, word
 
 
 def indicator_row(r: IndicatorScore, ds: Dataset, lang: str) -> dict:
@@ -56,9 +57,7 @@ def _latest(row: dict) -> str:
 
 
 def _target(row: dict) -> str:
-    if row["target"] is None:
-        return "–"
-    return number(row["target"]) + ("*" if row["target_basis"] == "assumption" else "")
+    return "–" if row["target"] is None else assumed(number(row["target"]), row["target_basis"])
 
 
 def _peer(row: dict) -> str:
@@ -68,8 +67,8 @@ def _peer(row: dict) -> str:
     return f"{row['peer_name']} {number(row['peer_value'])}{ratio}"
 
 
-def _arrow(trend: str | None) -> str:
-    return Trend(trend).arrow if trend else "–"
+def _arrow(row: dict) -> str:
+    return Trend(row["trend"]).arrow if row["trend"] else "–"
 
 
 def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
@@ -80,8 +79,8 @@ def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
         Column("latest_value", word("latest", lang), _latest, numeric=True),
         Column("target", word("target", lang), _target, numeric=True),
         Column("score", word("score", lang), lambda r: tv.score(r["score"], r["score_bound"]), numeric=True),
-        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang), drop=2, wrap=11),
-        Column("trend", word("trend", lang), lambda r: _arrow(r["trend"])),
+        status_column(lang, drop=2, wrap=11),
+        Column("trend", word("trend", lang), _arrow),
         Column("peer", word("peer", lang), _peer, drop=4, wrap=14),
         Column("actions", word("actions", lang), drop=1, wrap=9),
     ]
@@ -106,38 +105,35 @@ def shortfall_section(card: Scorecard, lang: str) -> Section:
     columns = [
         Column("id", word("id", lang)),
         Column("name", word("shortfall", lang)),
-        Column("score", word("score", lang), _aggregate_score, numeric=True),
-        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang), wrap=11),
+        aggregate_score_column(lang),
+        status_column(lang, wrap=11),
         coverage_column(lang),
         Column("actions", word("actions", lang)),
     ]
     return Section("shortfalls", word("ranked_shortfalls", lang), columns, rows)
 
 
-def _aggregate_score(row: dict) -> str:
-    mark = " !" if row["conflict"] else ""
-    return number(row["score"], 1) + mark
-
-
-def coverage_column(lang: str) -> Column:
-    return Column("coverage", word("coverage", lang), lambda r: f"{r['covered']}/{r['total']}",
-                  numeric=True)
-
-
-def notes(ds: Dataset, rows: list[dict], lang: str) -> list[str]:
-    """The legends the rows need: bands always, the marks only where a row shows them."""
+def notes(ds: Dataset, sections: list[Section], lang: str) -> list[str]:
+    """The legends the tables need: the bands always, each mark only where a cell shows it."""
     method = ds.indicators_file.method
     bands = method.bands
-    out = [word("note_bands", lang).format(
-        challenges_remain=number(bands.challenges_remain), moderate_challenges=number(bands.moderate_challenges),
-        significant_challenges=number(bands.significant_challenges), coverage=f"{method.coverage:.0%}")]
-    if any(r.get("target_basis") == "assumption" for r in rows):
+    out = [word("note_bands", lang, challenges_remain=number(bands.challenges_remain),
+                moderate_challenges=number(bands.moderate_challenges),
+                significant_challenges=number(bands.significant_challenges), coverage=f"{method.coverage:.0%}")]
+
+    def shown(key: str) -> list[str]:
+        return [c.text(r) for s in sections for c in s.columns if c.key == key for r in s.rows]
+
+    if any(t.endswith("*") for t in shown("target")):
         out.append(word("note_assumption", lang))
-    if any("trend" in r for r in rows):
-        out.append(word("note_trend", lang))
-    if any(r.get("score_bound") for r in rows):
+    arrows = shown("trend")
+    if any(t != "–" for t in arrows):
+        out.append(trend_legend(lang))
+    if "–" in arrows:
+        out.append(word("note_no_trend", lang))
+    if any(t[:1] in ("≤", "≥") for t in shown("score")):
         out.append(word("note_bound", lang))
-    if any(r.get("conflict") for r in rows):
+    if any(t.endswith("!") for t in shown("latest_value") + shown("score")):
         out.append(word("note_conflict", lang))
     return out
 
@@ -153,7 +149,7 @@ def blind_spot_section(card: Scorecard, ds: Dataset, lang: str) -> Section:
            for i in b.indicators_without_action]
     )
     columns = [
-        Column("kind", word("kind", lang), lambda r: word(r["kind"], lang)),
+        Column("kind", word("kind", lang), lambda r: pick("blind", r["kind"], lang)),
         Column("id", word("id", lang)),
         Column("name", word("name", lang)),
     ]
@@ -161,11 +157,21 @@ def blind_spot_section(card: Scorecard, ds: Dataset, lang: str) -> Section:
                    empty=word("no_blind_spots", lang))
 
 
-def document(card: Scorecard, ds: Dataset, lang: str) -> Document:
+def subject_title(ds: Dataset, title: str, lang: str) -> str:
+    """A title led by the subject's name, when the data gives one."""
+    subject = ds.indicators_file.subject
+    return word("subject_title", lang, subject=subject.get(lang), title=title) if subject else title
+
+
+def document(card: Scorecard, ds: Dataset, lang: str, shortfall: str | None = None) -> Document:
+    """The scorecard at one horizon; `shortfall` shows only that shortfall's indicators."""
     h = card.horizon
-    rows = [dict(indicator_row(r, ds, lang), rank=i + 1) for i, r in enumerate(card.indicators)]
+    shown = [r for r in card.indicators if shortfall is None or shortfall in r.indicator.shortfalls]
+    rows = [dict(indicator_row(r, ds, lang), rank=i + 1) for i, r in enumerate(shown)]
     main = Section("indicators", word("ranked_indicators", lang), indicator_columns(lang, rank=True), rows)
+    subject = ds.indicators_file.subject
     meta = {
+        "subject": subject.get(lang) if subject else None,
         "horizon": h.id,
         "horizon_year": h.year,
         "goal": h.goal.get(lang),
@@ -175,11 +181,11 @@ def document(card: Scorecard, ds: Dataset, lang: str) -> Document:
         "total": card.overall.total,
         "conflict": card.conflict,
     }
-    title = f"{h.name.get(lang)} ({h.year}): {h.goal.get(lang)}"
-    overall = number(card.overall.score, 1)
-    status = pick(STATUS, meta["status"], lang)
+    title = subject_title(ds, word("gaps_title", lang, horizon=h.name.get(lang), year=h.year,
+                                   goal=h.goal.get(lang)), lang)
     shortfalls = shortfall_section(card, lang)
     sections = [main, shortfalls, blind_spot_section(card, ds, lang)]
-    summary = (f"{word('score', lang)} {overall} ({status}) · "
-               f"{word('coverage', lang)} {card.overall.coverage}")
-    return Document(meta, sections, [summary, *notes(ds, rows + shortfalls.rows, lang)], title)
+    summary = word("summary", lang, score=number(card.overall.score, 1),
+                   status=pick("status", meta["status"], lang), coverage=card.overall.coverage)
+    return Document(meta, sections, [summary, *notes(ds, sections, lang)], title,
+                    hidden_note=word("hidden_columns", lang))

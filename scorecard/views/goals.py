@@ -1,12 +1,13 @@
-"""`scorecard goals`: near, mid and long term, each with its goal, year, score and coverage."""
+"""`scorecard goals`: each horizon with its goal, year, score and coverage."""
 
 from __future__ import annotations
 
-from scorecard.render.document import Column, Document, Section, number
 from scorecard.load.dataset import Dataset
+from scorecard.render.document import Column, Document, Section
 from scorecard.score.card import Scorecard
-from scorecard.views.gaps import coverage_column
-from scorecard.views.labels import STATUS, pick, word
+from scorecard.views.columns import aggregate_score_column, assumed, coverage_column, status_column
+from scorecard.views.gaps import subject_title
+from scorecard.views.labels import word
 
 
 def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
@@ -18,7 +19,8 @@ def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
             "name": h.name.get(lang),
             "goal": h.goal.get(lang),
             "year": h.year,
-            "year_is_assumption": True,
+            "year_basis": h.year_basis,
+            "year_is_assumption": h.year_is_assumption,
             "year_reason": h.year_reason,
             "score": card.overall.score,
             "status": card.overall_status.value if card.overall_status else None,
@@ -29,14 +31,12 @@ def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
         })
     columns = [
         Column("id", word("horizon", lang), lambda r: r["name"]),
-        Column("year", word("year", lang), lambda r: f"{r['year']}*", numeric=True),
+        Column("year", word("year", lang), lambda r: assumed(str(r["year"]), r["year_basis"]), numeric=True),
         Column("goal", word("goal", lang)),
-        Column("score", word("score", lang),
-               lambda r: number(r["score"], 1) + (" !" if r["conflict"] else ""), numeric=True),
-        Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang)),
+        aggregate_score_column(lang),
+        status_column(lang),
         coverage_column(lang),
     ]
-    note = ("* 种子文献未给出年份，目标年为假设（理由见 actions.yaml 的 year_reason）"
-            if lang == "zh" else
-            "* the sources name no years: each target year is an assumption (see year_reason in actions.yaml)")
-    return Document({}, [Section("goals", word("goals", lang), columns, rows)], [note])
+    notes = [word("note_year_assumed", lang)] if any(r["year_is_assumption"] for r in rows) else []
+    section = Section("goals", subject_title(ds, word("goals", lang), lang), columns, rows)
+    return Document({}, [section], notes, hidden_note=word("hidden_columns", lang))

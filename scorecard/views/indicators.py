@@ -1,4 +1,4 @@
-"""`scorecard indicators`: every indicator with its latest value and its targets per horizon."""
+"""`scorecard indicators`: every indicator with its latest value and a target for each horizon."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.targets import plans
 from scorecard.views import targets as tv
-from scorecard.views.labels import word
+from scorecard.views.columns import assumed
+from scorecard.views.labels import pick, word
 
 
 def document(ds: Dataset, lang: str, shortfall: str | None = None) -> Document:
@@ -38,12 +39,10 @@ def document(ds: Dataset, lang: str, shortfall: str | None = None) -> Document:
             },
         })
 
-    def target(h):
+    def target(h: str):
         def fmt(r):
             t = r["targets"].get(h)
-            if t is None:
-                return "–"
-            return number(t["value"]) + ("*" if t["basis"] == "assumption" else "")
+            return "–" if t is None else assumed(number(t["value"]), t["basis"])
         return fmt
 
     def latest(r):
@@ -55,11 +54,14 @@ def document(ds: Dataset, lang: str, shortfall: str | None = None) -> Document:
         Column("id", word("id", lang)),
         Column("name", word("indicator", lang)),
         Column("unit", word("unit", lang)),
-        Column("direction", word("direction", lang), lambda r: word(r["direction"], lang)),
+        Column("direction", word("direction", lang), lambda r: pick("direction", r["direction"], lang)),
         Column("latest_value", word("latest", lang), latest, numeric=True),
-        *[Column(f"target_{h.id}", f"{word('target', lang)} {h.name.get(lang)}", target(h.id), numeric=True)
+        *[Column(f"target_{h.id}", word("target_at", lang, horizon=h.name.get(lang)), target(h.id),
+                 numeric=True)
           for h in ds.horizons.values()],
         Column("shortfalls", word("shortfalls", lang)),
     ]
     section = Section("indicators", word("indicator", lang), columns, rows)
-    return Document({}, [section], [word("note_assumption", lang)])
+    notes = [word("note_assumption", lang)] if any(
+        t["basis"] == "assumption" for r in rows for t in r["targets"].values()) else []
+    return Document({}, [section], notes, hidden_note=word("hidden_columns", lang))

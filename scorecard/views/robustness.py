@@ -8,7 +8,7 @@ from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.robustness import Analysis, RankStats, Uncertain
 from scorecard.views import targets as tv
-from scorecard.views.labels import ASSUMPTION, COUNT, STATUS, pick, word
+from scorecard.views.labels import pick, word
 
 
 def share(value: float) -> str:
@@ -22,7 +22,7 @@ def share(value: float) -> str:
 
 
 def count_word(k: int, lang: str) -> str:
-    return pick(COUNT, str(k), lang) if str(k) in COUNT else str(k)
+    return word(f"count.{k}", lang) if 1 <= k <= 10 else str(k)
 
 
 def sentence(row: dict, draws: int, top: int, lang: str) -> str:
@@ -55,11 +55,11 @@ def _interval(row: dict) -> str:
 
 def _bands(row: dict, lang: str) -> str:
     shares = sorted(((v, k) for k, v in row["bands"].items() if v > 0), key=lambda t: (-t[0], t[1]))
-    return " · ".join(f"{pick(STATUS, k, lang)} {share(v)}" for v, k in shares) or "–"
+    return " · ".join(f"{pick('status', k, lang)} {share(v)}" for v, k in shares) or "–"
 
 
 def _label(kind: str, rule: str | None, lang: str) -> str:
-    name = pick(ASSUMPTION, kind, lang)
+    name = pick("assumption", kind, lang)
     return f"{name} ({rule})" if rule else name
 
 
@@ -153,7 +153,7 @@ def _nominal(row: dict, lang: str) -> str:
 def assumption_section(analysis: Analysis, lang: str) -> Section:
     rows = [_assumption(u) for u in analysis.uncertain]
     columns = [
-        Column("assumption", word("assumption", lang), lambda r: pick(ASSUMPTION, r["assumption"], lang)),
+        Column("assumption", word("assumption", lang), lambda r: pick("assumption", r["assumption"], lang)),
         Column("rule", word("rule", lang)),
         Column("indicators", word("indicator", lang), numeric=True),
         Column("nominal", word("nominal", lang), lambda r: _nominal(r, lang)),

@@ -3,38 +3,31 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, number, year
 from scorecard.score import method as m
-from scorecard.score.card import score_indicator
-from scorecard.score.figures import conflicted, groups
-from scorecard.score.targets import plan
+from scorecard.score.card import across_horizons, figures
 from scorecard.views import targets as tv
-from scorecard.views.labels import STATE, STATUS, TREND, pick, word
+from scorecard.views.columns import assumed, status_column
+from scorecard.views.labels import pick, trend, word
 
 
 def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
     ind = ds.indicators[ind_id]
-    p = plan(ds, ind)
-    chosen = {id(x) for x in (*p.series, *p.benchmarks)}
-    clashing = {id(x) for g in groups([*ind.observations, *ind.benchmarks]).values() if conflicted(g)
-                for x in g}
+    p, scores = across_horizons(ds, ind)
+    observed, compared = figures(p)
 
-    def point(x) -> dict:
+    def point(f) -> dict:
+        x = f.point
         return {"year": x.year, "value": x.value, "relation": x.bound, "source": x.source,
-                "quote": x.quote, "derived": x.derived, "conflict": id(x) in clashing,
-                "scored": id(x) in chosen}
+                "quote": x.quote, "derived": x.derived, "conflict": f.conflict, "scored": f.scored}
 
-    obs = [point(o) for o in sorted(ind.observations, key=lambda o: o.year)]
-    bench = [{"peer": b.peer, "peer_name": ds.peers[b.peer].name.get(lang), **point(b)}
-             for b in sorted(ind.benchmarks, key=lambda b: (b.peer, b.year))]
+    obs = [point(f) for f in observed]
+    bench = [{"peer": f.point.peer, "peer_name": ds.peers[f.point.peer].name.get(lang), **point(f)}
+             for f in compared]
     targets = []
-    for h in ds.horizons.values():
-        r = score_indicator(ds, p, h)
-        t = r.target
-        needed = done = None
-        if t is not None and r.latest is not None:
-            needed, done = m.unit_pace(t.value, r.latest.value, r.latest.year, h.year,
-                                       r.baseline.value, r.baseline.year)
+    for r in scores:
+        t, h = r.target, r.horizon
+        needed, done = r.unit_pace
         targets.append({
             "horizon": h.id, "year": h.year, "value": t.value if t else None,
             "basis": t.basis if t else None, "rule": t.parameters() if t else None,
@@ -46,18 +39,20 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
             "needed_per_year": needed, "done_per_year": done,
         })
 
+    subject = ds.indicators_file.subject
     sections = [
-        Section("observations", word("observations", lang), _point_columns(lang), obs, empty="–"),
-        chart(p, targets, lang),
+        Section("observations", word("observations_of", lang, subject=subject.get(lang)) if subject
+                else word("observations", lang), _point_columns(lang), obs, empty="–"),
+        chart(p, targets, subject.get(lang) if subject else None, lang),
         Section("benchmarks", word("benchmarks", lang),
                 [Column("peer_name", word("peer_plain", lang)), *_point_columns(lang)], bench, empty="–"),
         Section("targets", word("targets", lang), [
             Column("horizon", word("horizon", lang), lambda r: f"{r['horizon']} {r['year']}"),
-            Column("value", word("target", lang),
-                   lambda r: number(r["value"]) + ("*" if r["basis"] == "assumption" else ""), numeric=True),
+            Column("value", word("target", lang), lambda r: assumed(number(r["value"]), r["basis"]),
+                   numeric=True),
             Column("score", word("score", lang), lambda r: tv.score(r["score"], r["score_bound"]), numeric=True),
-            Column("status", word("status", lang), lambda r: pick(STATUS, r["status"], lang)),
-            Column("trend", word("trend", lang), lambda r: pick(TREND, r["trend"], lang)),
+            status_column(lang),
+            Column("trend", word("trend", lang), lambda r: trend(r["trend"], lang)),
             Column("pace", word("pace", lang), lambda r: _pace(r, lang)),
             Column("how", word("basis", lang)),
         ], targets, empty="–"),
@@ -67,28 +62,28 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
         "id": ind.id, "name": ind.name.get(lang), "unit": ind.unit.get(lang), "kind": ind.kind,
         "direction": ind.direction, "scale": ind.scale, "floor": p.floor, "floor_basis": p.floor_basis,
         "shortfalls": list(ind.shortfalls),
-        "actions": [a.id for a in ds.actions.values() if ind.id in a.indicator_ids],
+        "actions": list(ds.actions_for(ind.id)),
         "rule": ind.rule_name, "unscored": ind.unscored, "conflict": p.conflict,
         "conflict_note": ind.conflict_note,
     }
-    title = (f"{ind.id} · {ind.name.get(lang)} ({ind.unit.get(lang)}, {word(ind.direction, lang)}) · "
-             f"{word('shortfalls', lang)}: {', '.join(ind.shortfalls)}")
-    notes = [word("note_assumption", lang)]
+    title = word("indicator_title", lang, id=ind.id, name=ind.name.get(lang), unit=ind.unit.get(lang),
+                 direction=pick("direction", ind.direction, lang), shortfalls=", ".join(ind.shortfalls))
+    notes = [word("note_assumption", lang)] if any(t["basis"] == "assumption" for t in targets) else []
     if ind.unscored:
         notes.insert(0, tv.why_none(p.missing.get(next(iter(ds.horizons))), lang))
     for x in conflicts:
         who = f"{x['peer_name']} " if "peer_name" in x else ""
-        notes.append(word("note_conflict_show", lang).format(
-            scored=f"{who}{x['year']}: {x['source']} {tv.figure(x['value'], x['relation'])}"))
+        notes.append(word("note_conflict_show", lang,
+                          scored=f"{who}{x['year']}: {x['source']} {tv.figure(x['value'], x['relation'])}"))
     if conflicts and ind.conflict_note:
         notes.append(ind.conflict_note)
     if ind.note:
         notes.append(ind.note)
-    return Document(meta, sections, notes, title)
+    return Document(meta, sections, notes, title, hidden_note=word("hidden_columns", lang))
 
 
 def _year(row: dict) -> str:
-    return str(row["year"])
+    return year(row["year"])
 
 
 BAR_WIDTH = 24
@@ -104,7 +99,7 @@ def bar(value: float, low: float, high: float, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
-def chart(p, targets: list[dict], lang: str) -> Section:
+def chart(p, targets: list[dict], subject: str | None, lang: str) -> Section:
     """The series year by year, then each horizon's target, as bars on one scale.
 
     Rows keep raw values (JSON, CSV); the bars exist only in the column's text,
@@ -125,17 +120,16 @@ def chart(p, targets: list[dict], lang: str) -> Section:
     def label(r):
         if r["kind"] != "target":
             return ""
-        mark = "*" if r["basis"] == "assumption" else ""
-        parts = [f"{word('target', lang)} {r['horizon']}{mark}", (m.Trend(r["trend"]).arrow if r["trend"] else ""),
-                 _pace(r, lang).strip("–")]
+        parts = [assumed(word("target_at", lang, horizon=r["horizon"]), r["basis"]),
+                 (m.Trend(r["trend"]).arrow if r["trend"] else ""), _pace(r, lang).strip("–")]
         return " ".join(p for p in parts if p)
 
     arrows = [f"{m.Trend(r['trend']).arrow} {r['horizon']}" for r in rows if r["trend"]]
-    title = "Series over the years" if lang == "en" else "历年数值"
+    title = word("series_of", lang, subject=subject) if subject else word("series", lang)
     if arrows:
-        title += f" · {word('trend', lang)} {', '.join(arrows)}"
+        title = word("series_trend", lang, title=title, arrows=", ".join(arrows))
     elif sum(r["kind"] == "observed" for r in rows) == 1:
-        title += " · " + ("no trend from one observation" if lang == "en" else "仅一期观测值，无趋势")
+        title = word("series_one", lang, title=title)
     return Section("series", title, [
         Column("year", word("when", lang), _year),
         Column("value", word("value", lang), numeric=True),
@@ -155,16 +149,17 @@ def _point_columns(lang: str) -> list[Column]:
     ]
 
 
+def _signed(value: float) -> str:
+    return ("+" if value >= 0 else "") + number(value)
+
+
 def _pace(row: dict, lang: str) -> str:
     needed, done = row["needed_per_year"], row["done_per_year"]
     if needed is None:
         return "–"
-    sign = "+" if needed >= 0 else ""
-    text = (f"needs {sign}{number(needed)} a year" if lang == "en" else f"每年需 {sign}{number(needed)}")
-    if done is not None:
-        dsign = "+" if done >= 0 else ""
-        text += (f", has done {dsign}{number(done)}" if lang == "en" else f"，此前每年 {dsign}{number(done)}")
-    return text
+    if done is None:
+        return word("pace_needed", lang, change=_signed(needed))
+    return word("pace_done", lang, change=_signed(needed), done=_signed(done))
 
 
 def action(ds: Dataset, action_id: str, lang: str) -> Document:
@@ -176,7 +171,8 @@ def action(ds: Dataset, action_id: str, lang: str) -> Document:
     meta = {"id": a.id, "name": a.name.get(lang), "programme": a.programme, "source": a.source,
             "measures": a.measures.get(lang), "state": a.status.state,
             "shortfalls": [s.id for s in a.shortfalls], "indicators": list(a.indicator_ids)}
-    title = f"{a.id} · {a.name.get(lang)} · {a.source} · {pick(STATE, a.status.state, lang)}"
+    title = word("action_title", lang, id=a.id, name=a.name.get(lang), source=a.source,
+                 state=pick("state", a.status.state, lang))
     sections = [
         Section("shortfall_reasons", word("shortfalls", lang),
                 [Column("id", word("id", lang)), Column("name", word("name", lang)),
@@ -184,10 +180,10 @@ def action(ds: Dataset, action_id: str, lang: str) -> Document:
         Section("indicator_names", word("indicator", lang),
                 [Column("id", word("id", lang)), Column("name", word("name", lang)),
                  Column("reason", word("basis", lang))], ind_rows,
-                empty=word("action_without_indicator", lang)),
+                empty=pick("blind", "action_without_indicator", lang)),
     ]
     notes = [a.measures.get(lang)] + ([a.note] if a.note else [])
-    return Document(meta | {"note": a.note}, sections, notes, title)
+    return Document(meta | {"note": a.note}, sections, notes, title, hidden_note=word("hidden_columns", lang))
 
 
 def shortfall(ds: Dataset, shortfall_id: str, lang: str) -> Document:
@@ -197,7 +193,7 @@ def shortfall(ds: Dataset, shortfall_id: str, lang: str) -> Document:
             for a in ds.actions.values() for x in a.shortfalls if x.id == s.id]
     meta = {"id": s.id, "name": s.name.get(lang), "source": s.source, "gap": s.gap.get(lang),
             "status_quo": s.status_quo.get(lang) if s.status_quo else None, "related": list(s.related)}
-    title = f"{s.id} · {s.name.get(lang)} · {s.source}"
+    title = word("shortfall_title", lang, id=s.id, name=s.name.get(lang), source=s.source)
     notes = [x for x in (s.status_quo.get(lang) if s.status_quo else None, s.gap.get(lang)) if x]
     sections = [
         Section("indicators", word("indicator", lang),
@@ -205,6 +201,6 @@ def shortfall(ds: Dataset, shortfall_id: str, lang: str) -> Document:
         Section("actions", word("actions", lang),
                 [Column("id", word("id", lang)), Column("name", word("name", lang)),
                  Column("reason", word("basis", lang))], acts,
-                empty=word("shortfall_without_action", lang)),
+                empty=pick("blind", "shortfall_without_action", lang)),
     ]
-    return Document(meta, sections, notes, title)
+    return Document(meta, sections, notes, title, hidden_note=word("hidden_columns", lang))

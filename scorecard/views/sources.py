@@ -13,7 +13,7 @@ from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section
 from scorecard.score.targets import plan
 from scorecard.views import targets as tv
-from scorecard.views.labels import KIND, SOURCE_USE, pick, word
+from scorecard.views.labels import pick, word
 
 _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 
@@ -134,12 +134,12 @@ def document(ds: Dataset, source_id: str, lang: str) -> Document:
             Column("year", word("when", lang), lambda r: "–" if r["year"] is None else str(r["year"])),
             Column("value", word("value", lang), lambda r: tv.figure(r["value"], r["relation"]),
                    numeric=True),
-            Column("use", word("use", lang), lambda r: pick(SOURCE_USE, r["use"], lang), wrap=8),
+            Column("use", word("use", lang), lambda r: pick("source_use", r["use"], lang), wrap=8),
             Column("quote", word("quote", lang), lambda r: r["quote"] or "–", wrap=24),
         ], figures, empty=word("no_figures", lang)),
         Section("cited", word("source_items", lang), [
             Column("section", word("section", lang)),
-            Column("kind", word("kind", lang), lambda r: pick(KIND, r["kind"], lang)),
+            Column("kind", word("kind", lang), lambda r: pick("kind", r["kind"], lang)),
             Column("id", word("id", lang)),
             Column("name", word("name", lang)),
         ], others, empty="–"),

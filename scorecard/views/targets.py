@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from scorecard.render.document import number
 from scorecard.score.targets import Missing, Target
-from scorecard.views.labels import TARGET, pick, say
+from scorecard.views.labels import word
 
 
 def figure(value: float | None, relation: str | None = None) -> str:
@@ -44,25 +44,25 @@ def describe(t: Target, ds, lang: str) -> str:
     if t.rule is None:
         g = t.given
         if g.basis == "stated":
-            text = say(TARGET, "stated", lang, source=g.source)
+            text = word("target.stated", lang, source=g.source)
         else:
             text = g.reason
         if t.rule_value is not None and abs(t.rule_value - t.value) > 1e-9:
-            text += say(TARGET, "rule_differs", lang, value=number(t.rule_value))
+            text += word("target.rule_differs", lang, value=number(t.rule_value))
         return text
     exact = t.unrounded is not None and abs(t.unrounded - t.value) < 1e-9
     start = t.start
     if t.formula == "trend":
         years = ds.horizons[t.horizon].year - start.year
         sign = "+" if t.change >= 0 else "−"
-        return say(TARGET, "trend", lang, rule=t.rule, change=f"{sign}{number(abs(t.change), 3)}",
+        return word("target.trend", lang, rule=t.rule, change=f"{sign}{number(abs(t.change), 3)}",
                    first=number(t.change_from.value), first_year=t.change_from.year,
                    start=number(start.value), start_year=start.year, year=ds.horizons[t.horizon].year,
                    arithmetic=_sum(start.value, t.change, str(years), t.value, exact))
     r = t.reference
-    share = pick(TARGET, "whole", lang) if t.fraction == 1 else fraction(t.fraction)
+    share = word("target.whole", lang) if t.fraction == 1 else fraction(t.fraction)
     arithmetic = _sum(start.value, r.value - start.value, fraction(t.fraction), t.value, exact)
-    return say(TARGET, "close_gap", lang, rule=t.rule, fraction=share, start=number(start.value),
+    return word("target.close_gap", lang, rule=t.rule, fraction=share, start=number(start.value),
                start_year=start.year, towards=_reference(r, start.value, ds, lang),
                arithmetic=arithmetic)
 
@@ -72,14 +72,14 @@ def _reference(r, start: float, ds, lang: str) -> str:
     value = " ".join(filter(None, (r.figures[0].bound if len(r.figures) == 1 else None,
                                    number(r.value, 3))))
     if r.kind == "best_peer":
-        return say(TARGET, "best_peer", lang, peer=names[0], value=value)
+        return word("target.best_peer", lang, peer=names[0], value=value)
     if r.kind == "best_mean":
-        return say(TARGET, "best_mean", lang, k=len(names), peers=", ".join(names), value=value)
+        return word("target.best_mean", lang, k=len(names), peers=", ".join(names), value=value)
     if r.kind == "peer_median":
-        return say(TARGET, "peer_median", lang, peers=", ".join(names), value=value)
+        return word("target.peer_median", lang, peers=", ".join(names), value=value)
     if r.kind == "level":
-        return say(TARGET, "level", lang, value=value, source=r.level.source)
-    return say(TARGET, "ideal", lang, value=value, start=number(start), ideal=number(r.ideal),
+        return word("target.level", lang, value=value, source=r.level.source)
+    return word("target.ideal", lang, value=value, start=number(start), ideal=number(r.ideal),
                reach=fraction(r.reach))
 
 
@@ -87,5 +87,5 @@ def why_none(missing: Missing | None, lang: str) -> str:
     if missing is None:
         return "–"
     if missing.reason == "unscored":
-        return say(TARGET, "unscored", lang, reason=missing.detail)
-    return pick(TARGET, missing.reason, lang).format(detail=missing.detail)
+        return word("target.unscored", lang, reason=missing.detail)
+    return word(f"target.{missing.reason}", lang, detail=missing.detail)

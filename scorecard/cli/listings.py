@@ -1,0 +1,130 @@
+"""The reading commands: gaps, actions, goals, indicators, show, validate, export.
+
+Each parses its options, loads the data, checks the choices the data makes, and
+hands a view's document to `output`. They are registered in `cli.app`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Optional
+
+import typer
+
+from scorecard.cli import output
+from scorecard.cli.common import LANG_VARIABLE, check_id, horizon, language, load
+from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonOpt, LangOpt, ShortfallOpt
+
+ProgrammeOpt = Annotated[Optional[str], typer.Option(
+    "--programme", "-p", metavar="ID", help="Only this programme's actions.")]
+ItemArg = Annotated[str, typer.Argument(metavar="ID", help="An indicator, action or shortfall id.")]
+
+
+def gaps(horizon_id: HorizonOpt = None, shortfall: ShortfallOpt = None, data: DataOpt = None,
+         fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """Indicators ranked by how far there is to go, with the actions that address them."""
+    from scorecard.views import gaps as view
+
+    ds, lang, card = _scored(data, lang, horizon_id, "shortfall", shortfall, "shortfalls")
+    output.data(view.document(card, ds, lang, shortfall), fmt.value)
+
+
+def actions(horizon_id: HorizonOpt = None, programme: ProgrammeOpt = None, data: DataOpt = None,
+            fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """The action plans, ranked by the gaps of the shortfalls they address."""
+    from scorecard.views import actions as view
+
+    ds, lang, card = _scored(data, lang, horizon_id, "programme", programme, "programmes")
+    output.data(view.document(card, ds, lang, programme), fmt.value)
+
+
+def _scored(data, lang, horizon_id, kind: str, only, among: str):
+    """The data, the language and the scorecard at the horizon asked for, once the filter
+    `only` is known to name one of the data's `among`."""
+    from scorecard.score.card import build
+
+    ds = load(data)
+    lang, h = language(ds, lang), horizon(ds, horizon_id)
+    check_id(kind, only, getattr(ds, among))
+    return ds, lang, build(ds, h)
+
+
+def goals(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """Each horizon's goal, with its year, score and coverage."""
+    from scorecard.score.card import build
+    from scorecard.score.targets import plans
+    from scorecard.views import goals as view
+
+    ds = load(data)
+    lang = language(ds, lang)
+    plan_of = plans(ds)
+    cards = [build(ds, h, plan_of=plan_of) for h in ds.horizons]
+    output.data(view.document(cards, ds, lang), fmt.value)
+
+
+def indicators(shortfall: ShortfallOpt = None, data: DataOpt = None, fmt: FormatOpt = Format.table,
+               lang: LangOpt = None) -> None:
+    """Every indicator with its unit, latest value and a target for each horizon."""
+    from scorecard.views import indicators as view
+
+    ds = load(data)
+    lang = language(ds, lang)
+    check_id("shortfall", shortfall, ds.shortfalls)
+    output.data(view.document(ds, lang, shortfall), fmt.value)
+
+
+def show(item: ItemArg, data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """One indicator in full (series, peers, targets, pace), an action or shortfall, or a
+    source's figures section by section."""
+    from scorecard.views import show as view
+
+    ds = load(data)
+    lang = language(ds, lang)
+    check_id("id", item, [*ds.indicators, *ds.actions, *ds.shortfalls, *ds.sources])
+    if item in ds.indicators:
+        doc = view.indicator(ds, item, lang)
+    elif item in ds.actions:
+        doc = view.action(ds, item, lang)
+    elif item in ds.shortfalls:
+        doc = view.shortfall(ds, item, lang)
+    else:
+        from scorecard.views import sources
+
+        doc = sources.document(ds, item, lang)
+    output.data(doc, fmt.value)
+
+
+def validate(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+    """Check both files; report every finding with file, line and column. Exit 1 on errors."""
+    from scorecard.findings import DataError
+    from scorecard.load.dataset import load as load_dataset
+    from scorecard.load.dataset import locate
+    from scorecard.views import findings as view
+
+    where = locate(data)
+    files = [str(where.indicators), str(where.actions)]
+    try:
+        ds = load_dataset(where)
+        found = ds.warnings
+        lang = language(ds, lang)
+    except DataError as err:
+        found = err.findings
+        lang = lang or os.environ.get(LANG_VARIABLE) or "en"  # the data's languages are unknown
+    errors = sum(f.is_error for f in found)
+    if fmt is Format.table:
+        output.findings(found)
+        verdict = "invalid" if errors else "valid"
+        output.say(f"scorecard: {' and '.join(files)}: {verdict}, "
+                   f"{errors} error(s), {len(found) - errors} warning(s)")
+    else:
+        output.data(view.document(found, files, lang), fmt.value)
+    if errors:
+        raise typer.Exit(1)
+
+
+def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None) -> None:
+    """The whole validated model (JSON), or one row per figure (CSV, Markdown, table)."""
+    from scorecard.views import export as view
+
+    ds = load(data)
+    output.data(view.document(ds, language(ds, lang)), fmt.value)
