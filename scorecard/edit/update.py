@@ -205,7 +205,8 @@ class _Regional:
                 found += problems
         if found:
             raise _invalid(found)
-        if entry != plan.new_indicator or peers != plan.peers:
+        if not (_same(entry, plan.new_indicator) and len(peers) == len(plan.peers)
+                and all(_same(a, b) for a, b in zip(peers, plan.peers))):
             raise _more_than_one_figure(self.skeleton.file)
         listed = list(before.indicators_file.indicators)
         listed[plan.index] = entry
@@ -260,12 +261,18 @@ class _Whole:
         listed = list(before.indicators_file.indicators)
         listed[plan.index] = plan.new_indicator
         expected = _replaced(before.indicators_file, indicators=listed, peers=plan.peers)
-        if after.indicators_file != expected:
+        if not _same(after.indicators_file, expected):
             raise _more_than_one_figure(path)
         return after
 
     def remember(self, name: str) -> None:
         pass  # the next command validates the new text in full, and keeps it
+
+
+def _same(a, b) -> bool:
+    """The same data, whichever fields were written out: pydantic before 2.6 also compares
+    which fields were set, and a model read back from the cache may set them differently."""
+    return a.model_dump() == b.model_dump()
 
 
 def _replaced(file: IndicatorsFile, **fields) -> IndicatorsFile:
