@@ -1,0 +1,1 @@
+"""`scorecard report`: the briefing an analyst hands on, with charts."""
