@@ -17,4 +17,4 @@ def test_the_oldest_versions_ci_tests_are_the_floors_pyproject_promises():
     pins = _pairs((REPO / ".ci" / "lowest.txt").read_text(encoding="utf-8").splitlines(),
                   r"([\w-]+)==([\w.]+)$")
     assert floors == pins
-    assert set(floors) == {"typer", "rich", "pydantic", "pyyaml"}
+    assert set(floors) == {"typer", "rich", "pydantic", "pyyaml", "jinja2"}

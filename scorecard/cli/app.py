@@ -13,7 +13,7 @@ output.quit_on_interrupt_while_loading()
 
 import typer  # noqa: E402
 
-from scorecard.cli import listings, robustness, update  # noqa: E402
+from scorecard.cli import listings, report, robustness, update  # noqa: E402
 
 app = typer.Typer(
     name="scorecard",
@@ -39,6 +39,7 @@ COMMANDS = {
     "set": (update.set_, {"ignore_unknown_options": True}),
     "diff": (update.diff, {}),
     "robustness": (robustness.robustness, {}),
+    "report": (report.report, {}),
 }
 
 for _name, (_function, _settings) in COMMANDS.items():
