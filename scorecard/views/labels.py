@@ -224,13 +224,11 @@ EN: dict[str, str] = {
     "report.title": "{subject}: where the strategy stands",
     "report.title_plain": "Where the strategy stands",
     "report.subject": "the subject",
-    "report.data": "Data: {files} in {folder} · last changed {date} · figures up to {year}",
-    "report.data_bundled": "Data: {files} in {folder}, the bundled example (no other data was given) · "
-                           "last changed {date} · figures up to {year}",
+    "report.data": "Data: {files} in {folder} · changed {date} · figures to {year}",
+    "report.data_bundled": "Data: {files} in {folder} (the bundled example) · changed {date} · figures to {year}",
     "report.horizons": "Horizons: {horizons}",
     "report.horizon_year": "{name} ({year})",
-    "report.horizons_assumed": "Horizons: {horizons} · * a year the sources do not give, an assumption "
-                               "(its reason: What the scores rest on)",
+    "report.horizons_assumed": "Horizons: {horizons} · * an assumed year (see What the scores rest on)",
     "report.running": "{title} · data of {date} · {files}",
     "report.largest": "The largest gaps at {horizon} ({year})",
     "report.gap": "“{name}” has {rank} at the {year} horizon ({horizon}): a score of {score} out of 100 "
@@ -538,10 +536,10 @@ ZH: dict[str, str] = {
     "report.title_plain": "战略进展",
     "report.subject": "主体",
     "report.data": "数据：{folder} 中的 {files} · 最后修改 {date} · 数值截至 {year} 年",
-    "report.data_bundled": "数据：{folder} 中的 {files}（未指定数据，使用内置示例）· 最后修改 {date} · 数值截至 {year} 年",
+    "report.data_bundled": "数据：{folder} 中的 {files}（内置示例）· 最后修改 {date} · 数值截至 {year} 年",
     "report.horizons": "阶段：{horizons}",
     "report.horizon_year": "{name}（{year}）",
-    "report.horizons_assumed": "阶段：{horizons} · * 文献未给出的年份，为假设（理由见“得分所依据的假设”）",
+    "report.horizons_assumed": "阶段：{horizons} · * 为假设年份（见“得分所依据的假设”）",
     "report.running": "{title} · 数据日期 {date} · {files}",
     "report.largest": "差距最大的短板 · {horizon}（{year}）",
     "report.gap": "“{name}”在 {year} 年（{horizon}）{rank}：得分 {score}（满分 100，{status}），"
