@@ -219,6 +219,16 @@ EN: dict[str, str] = {
     "source_use.target": 'stated target',
     "source_use.level": "a rule's reference level",
     "kind.programme": 'programme',
+    # Scenarios (--scenario).
+    "scenario": "Scenario",
+    "scenario_title": "Scenario “{name}” ({file}) · {title}",
+    "scenario_only": "Scenario “{name}” ({file})",
+    "note_scenario": "† rests on the scenario “{name}” ({file}): a hypothetical figure, or a target, floor or "
+                     "band the scenario changes; nothing of it is in the data files",
+    "note_scenario_method": "the scenario's method parameters: {changes}",
+    "closes": "closes {ids}",
+    "narrows": "narrows {ids}",
+    "closes_nothing": "closes no gap",
 }
 
 ZH: dict[str, str] = {
@@ -415,6 +425,14 @@ ZH: dict[str, str] = {
     "source_use.target": '文献所述目标',
     "source_use.level": '规则参照水平',
     "kind.programme": '计划',
+    "scenario": "情景",
+    "scenario_title": "情景“{name}”（{file}）· {title}",
+    "scenario_only": "情景“{name}”（{file}）",
+    "note_scenario": "† 基于情景“{name}”（{file}）：假设的数值，或情景改变的目标、下限或分档；均不写入数据文件",
+    "note_scenario_method": "情景的方法参数：{changes}",
+    "closes": "补齐 {ids}",
+    "narrows": "缩小 {ids}",
+    "closes_nothing": "未补齐差距",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
