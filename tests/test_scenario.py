@@ -310,3 +310,18 @@ def test_commands_without_a_scenario_do_not_load_its_code(mini):
             "print('LOADED', [m for m in sys.modules if m.endswith('.scenario')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "LOADED []" in out
+
+
+def test_set_reports_no_scenario(data):
+    doc = as_json("set", "fortune500", "12", "--year", "2022", "--source", "000 二(二)", "--data", data)
+    assert doc["scenario"] is None and not any(c["scenario"] for c in doc["changes"])
+
+
+def test_the_data_format_names_every_key_a_scenario_file_may_hold():
+    from scorecard.load.scenario import BandsChange, Delivered, Figure, MethodChange, ScenarioFile
+    from scorecard.model import RuleParameters
+
+    text = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8").split("## Scenarios")[1]
+    for model in (ScenarioFile, Delivered, Figure, MethodChange, BandsChange, RuleParameters):
+        for key in model.model_fields:
+            assert f"`{key}`" in text, (model.__name__, key)
