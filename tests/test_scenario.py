@@ -208,7 +208,7 @@ def test_hypothetical_rows_are_marked_in_every_format(data, scenario):
     rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout.lstrip("\ufeff"))))
     assert {r["id"]: r["scenario"] for r in rows} == {
         "basic-research-share": "true", "fortune500": "false", "offshore-settlement": "false",
-        "unmeasured": "false"}
+        "listings": "false", "firms": "false", "unmeasured": "false"}
     zh = run("gaps", "--data", data, "--scenario", path, "--lang", "zh").stdout
     assert zh.startswith("情景“基础研究达到近期目标”（") and "† 基于情景" in zh
 
@@ -241,6 +241,8 @@ delivered:
     assert (rows["A2"]["delivered"], rows["A2"]["closes"], rows["A2"]["narrows"]) == (True, [], ["fortune500"])
     assert (rows["A3"]["delivered"], rows["A3"]["scenario"]) == (False, True)  # market's gap moved
     assert doc["scenario"]["delivered"] == ["A1", "A2"]
+    shown = as_json("show", "basic-research-share", "--data", data, "--scenario", path)
+    assert shown["observations"][-1]["source"] == "scenario scenario.yaml: A1"
     table = run("actions", "--data", data, "--scenario", path, "--lang", "en").stdout
     lines = {line.split()[1]: line for line in table.splitlines() if line[:3].strip().isdigit()}
     assert lines["A1"].endswith("closes basic-research-share")
@@ -279,6 +281,71 @@ def test_show_marks_the_hypothetical_figure_and_what_rests_on_it(data, scenario)
     table = run("show", "basic-research-share", "--data", data, "--scenario", path, "--lang", "en").stdout
     assert any(line.split()[:2] == ["2024", "11.5"] and line.endswith("†") for line in table.splitlines())
     assert as_json("show", "fortune500", "--data", data, "--scenario", path)["targets"][0]["scenario"] is False
+
+
+def marked(doc: dict) -> dict[str, set[str]]:
+    """What a scenario marks in `gaps`, `actions` and `goals` JSON."""
+    return {key: {r["id"] for r in doc.get(key, []) if r["scenario"]}
+            for key in ("indicators", "shortfalls", "actions", "goals")}
+
+
+def test_moved_band_edges_mark_every_scored_row_and_every_aggregate(data, scenario):
+    path = scenario("method: {bands: {significant_challenges: 20}}\n")
+    gaps = as_json("gaps", "--data", data, "--scenario", path)
+    assert marked(gaps)["indicators"] == {  # not the two without a score
+        "basic-research-share", "fortune500", "offshore-settlement", "listings"}
+    assert marked(gaps)["shortfalls"] == {"innovation", "market"}
+    assert marked(as_json("actions", "--data", data, "--scenario", path))["actions"] == {"A1", "A2", "A3"}
+    assert marked(as_json("goals", "--data", data, "--scenario", path))["goals"] == {"near", "mid", "long"}
+
+
+def test_a_coverage_threshold_marks_the_aggregates_only(data, scenario):
+    path = scenario("method: {coverage: 0.8}\n")
+    gaps = as_json("gaps", "--data", data, "--scenario", path)
+    assert marked(gaps)["indicators"] == set()
+    assert marked(gaps)["shortfalls"] == {"innovation", "market"}
+    market = next(s for s in gaps["shortfalls"] if s["id"] == "market")
+    assert (market["covered"], market["total"], market["status"]) == (3, 4, "insufficient_data")  # 75% < 80%
+    assert marked(as_json("actions", "--data", data, "--scenario", path))["actions"] == {"A1", "A2", "A3"}
+
+
+def test_a_changed_fraction_marks_the_rows_whose_target_moves(data, scenario):
+    path = scenario("method: {rules: {catch-up: {fractions: {mid: 1/2}}}}\n")
+    near = as_json("gaps", "--data", data, "--scenario", path)
+    assert marked(near) == {"indicators": set(), "shortfalls": set(), "actions": set(), "goals": set()}
+    mid = as_json("gaps", "--data", data, "--scenario", path, "-H", "mid")
+    assert {r["id"]: r["target"] for r in mid["indicators"] if r["scenario"]} == {
+        "basic-research-share": 11.5, "fortune500": 35}  # 8 + 7 × 1/2, 9 + 52 × 1/2
+    assert marked(mid)["shortfalls"] == {"innovation", "market"}
+    actions = as_json("actions", "--data", data, "--scenario", path, "-H", "mid")
+    assert marked(actions)["actions"] == {"A1", "A2", "A3"}  # A3 through market's gap
+    goals = as_json("goals", "--data", data, "--scenario", path)
+    assert marked(goals)["goals"] == {"mid"}
+
+
+def test_an_earlier_base_year_moves_a_worst_floor_and_diff_names_it(data, scenario):
+    path = scenario("method: {base_year: 2020}\n")
+    rows = {r["id"]: r for r in as_json("gaps", "--data", data, "--scenario", path)["indicators"]}
+    listings = rows["listings"]
+    assert (listings["target"], listings["score"], listings["scenario"]) == (30, 50, True)  # (20 − 10)/(30 − 10)
+    assert rows["fortune500"]["target_missing"] == "no_value"  # no figure by 2020
+    assert not rows["offshore-settlement"]["scenario"]
+    doc = as_json("diff", "--data", data, "--scenario", path, "-H", "near")
+    change = next(c for c in doc["changes"] if c["id"] == "listings")
+    assert change["why"] == ["method: floor 12 → 10"]
+
+
+def test_a_context_figure_marks_its_row_and_no_aggregate(data, scenario):
+    path = scenario("figures: [{indicator: firms, year: 2024, value: 120, note: a guess}]\n")
+    gaps = as_json("gaps", "--data", data, "--scenario", path)
+    assert marked(gaps)["indicators"] == {"firms"} and marked(gaps)["shortfalls"] == set()
+    assert not any(g["scenario"] for g in as_json("goals", "--data", data, "--scenario", path)["goals"])
+
+
+def test_a_bound_in_a_scenario_is_scored_as_a_bound(data, scenario):
+    path = scenario('figures: [{indicator: fortune500, year: 2024, value: 20, relation: ">"}]\n')
+    row = {r["id"]: r for r in as_json("gaps", "--data", data, "--scenario", path)["indicators"]}["fortune500"]
+    assert (row["latest_relation"], row["score_bound"], row["latest_value"]) == (">", "lower", 20)
 
 
 def test_goals_mark_each_horizon_the_scenario_moves(data, scenario):
@@ -325,3 +392,35 @@ def test_the_data_format_names_every_key_a_scenario_file_may_hold():
     for model in (ScenarioFile, Delivered, Figure, MethodChange, BandsChange, RuleParameters):
         for key in model.model_fields:
             assert f"`{key}`" in text, (model.__name__, key)
+
+
+def test_applying_a_scenario_builds_a_new_dataset_and_leaves_the_data_as_it_was(data, scenario):
+    from scorecard.load.dataset import Location, load
+    from scorecard.load.scenario import read
+    from scorecard.score.scenario import Hypothetical, HypotheticalBenchmark, apply
+
+    ds = load(Location(data, "option"))
+    path = scenario("""\
+delivered:
+  - action: A1
+    figures:
+      - {indicator: basic-research-share, year: 2024, value: 12, relation: "≈", note: a plan}
+      - {indicator: basic-research-share, year: 2023, value: 10}
+      - {indicator: fortune500, peer: beijing, year: 2024, value: 70}
+figures:
+  - {indicator: fortune500, peer: tokyo, year: 2024, value: 40}
+""")
+    supposed = apply(ds, read(path, ds))
+    assert [o.year for o in ds.indicators["basic-research-share"].observations] == [2015, 2020]
+    added = supposed.indicators["basic-research-share"].observations[2]
+    assert isinstance(added, Hypothetical) and added.hypothetical
+    assert added.model_dump() == {"year": 2024, "value": 12.0, "relation": "≈", "source": "scenario scenario.yaml: A1",
+                                  "quote": None, "derived": None, "note": "a plan", "scored": None}
+    peer = supposed.indicators["fortune500"].benchmarks[-1]  # the scenario's own come last
+    assert isinstance(peer, HypotheticalBenchmark) and (peer.peer, peer.value) == ("tokyo", 40)
+    assert not any(getattr(o, "hypothetical", False) for i in ds.indicators.values()
+                   for o in (*i.observations, *i.benchmarks))
+    assert (supposed.location, supposed.warnings) == (ds.location, ds.warnings)
+    assert supposed.indicators_file.method is ds.indicators_file.method  # no parameter changed
+    assert (supposed.scenario.delivered, supposed.scenario.figures, supposed.scenario.parameters) == (
+        {"A1": ("basic-research-share",)}, 4, ())  # a peer's figure is not the action's gap

@@ -29,17 +29,16 @@ from scorecard.score.targets import Plan, plans
 
 
 class Hypothetical(Observation):
-    """A figure of the subject that the scenario supposes, not one of the data."""
+    """A figure of the subject that the scenario supposes, not one of the data; its `source`
+    names the scenario's file and the delivered action that brings it."""
 
     hypothetical: ClassVar[bool] = True
-    action: str | None = None  # the delivered action that brings it
 
 
 class HypotheticalBenchmark(Benchmark):
     """A peer's figure that the scenario supposes."""
 
     hypothetical: ClassVar[bool] = True
-    action: str | None = None
 
 
 def is_hypothetical(point: Observation | None) -> bool:
@@ -58,9 +57,8 @@ class Parameter:
 
 @dataclass(frozen=True)
 class Marks:
-    """The rows of one scorecard that rest on the scenario."""
+    """The aggregates of one scorecard that rest on the scenario (an indicator's row: `rests`)."""
 
-    indicators: frozenset[str]
     shortfalls: frozenset[str]
     actions: frozenset[str]
     overall: bool
@@ -80,10 +78,9 @@ def source(scenario: Scenario, action: str | None) -> str:
     return f"{cited}: {action}" if action else cited
 
 
-def figure(f: Figure, cited: str, action: str | None) -> Observation:
+def figure(f: Figure, cited: str) -> Observation:
     """A scenario's figure as the subject's observation or a peer's benchmark."""
-    fields = dict(year=f.year, value=float(f.value), relation=f.relation, source=cited, note=f.note,
-                  action=action)
+    fields = dict(year=f.year, value=float(f.value), relation=f.relation, source=cited, note=f.note)
     if f.peer is not None:
         return HypotheticalBenchmark(peer=f.peer, **fields)
     return Hypothetical(**fields)
@@ -94,7 +91,7 @@ def apply(ds: Dataset, scenario: Scenario) -> Supposed:
     series and its method parameters in place of the data's. `ds` is left as it was."""
     added: dict[str, list[Observation]] = defaultdict(list)
     for action, f in scenario.figures():
-        added[f.indicator].append(figure(f, source(scenario, action), action))
+        added[f.indicator].append(figure(f, source(scenario, action)))
     indicators = []
     for ind in ds.indicators_file.indicators:
         new = added.get(ind.id)
@@ -112,8 +109,7 @@ def apply(ds: Dataset, scenario: Scenario) -> Supposed:
 
 def changes(before: Method, after: Method) -> tuple[Parameter, ...]:
     """Every method parameter whose value differs, by dotted name, in the data's order."""
-    drop = {"vary": True, "rules": {"__all__": {"vary"}}}
-    old, new = dict(_flat(before.model_dump(exclude=drop))), dict(_flat(after.model_dump(exclude=drop)))
+    old, new = dict(_flat(before.model_dump())), dict(_flat(after.model_dump()))
     return tuple(Parameter(k, old.get(k), new.get(k)) for k in dict.fromkeys([*old, *new])
                  if old.get(k) != new.get(k))
 
@@ -178,15 +174,14 @@ class Applied:
         """The rows of `card` that rest on the scenario. An aggregate rests on it through a member
         it scores, or, with changed bands or coverage, through its band; an action also through
         the shortfalls its priority is the mean gap of."""
-        rests = frozenset(r.id for r in card.indicators if self.rests(r))
-        scored = {r.id for r in card.indicators if r.id in rests and r.counted}
+        scored = {r.id for r in card.indicators if r.counted and self.rests(r)}
         banded = self._moved("bands") or self._moved("coverage")
         shortfalls = frozenset(s.shortfall.id for s in card.shortfalls
                                if banded or scored.intersection(s.indicators))
         actions = frozenset(a.action.id for a in card.actions
                             if banded or scored.intersection(a.action.indicator_ids)
                             or shortfalls.intersection(x.id for x in a.action.shortfalls))
-        return Marks(rests, shortfalls, actions, banded or bool(scored))
+        return Marks(shortfalls, actions, banded or bool(scored))
 
     def _base_card(self, horizon: str) -> Scorecard:
         if horizon not in self._cards:

@@ -40,7 +40,7 @@ HYPOTHETICAL = "†"
 class _Unmarked:
     """No row rests on a scenario: the data alone."""
 
-    indicators = shortfalls = actions = frozenset()
+    shortfalls = actions = frozenset()
     overall = False
 
 
