@@ -91,7 +91,8 @@ def test_a_figure_at_its_target_moves_exactly_that_indicator_and_its_aggregates(
     assert rows["basic-research-share"]["latest_year"] == 2024
     assert rows["basic-research-share"]["target"] == 11.5  # a figure after the base year moves no target
     assert [i for i, r in rows.items() if r["scenario"]] == ["basic-research-share"]
-    assert {s["id"]: s["scenario"] for s in gaps["shortfalls"]} == {"innovation": True, "market": False}
+    assert {s["id"]: s["scenario"] for s in gaps["shortfalls"]} == {
+        "innovation": True, "market": False, "orphan": False}
     assert gaps["scenario"] == {"name": "Basic research reaches its near target", "file": str(path),
                                 "delivered": [], "figures": 1, "method": []}
 
@@ -294,8 +295,9 @@ def test_moved_band_edges_mark_every_scored_row_and_every_aggregate(data, scenar
     gaps = as_json("gaps", "--data", data, "--scenario", path)
     assert marked(gaps)["indicators"] == {  # not the two without a score
         "basic-research-share", "fortune500", "offshore-settlement", "listings"}
-    assert marked(gaps)["shortfalls"] == {"innovation", "market"}
-    assert marked(as_json("actions", "--data", data, "--scenario", path))["actions"] == {"A1", "A2", "A3"}
+    assert marked(gaps)["shortfalls"] == {"innovation", "market"}  # not orphan, with no score to band
+    actions = marked(as_json("actions", "--data", data, "--scenario", path))["actions"]
+    assert actions == {"A1", "A2", "A3", "A4"}  # not A5, which addresses orphan alone
     assert marked(as_json("goals", "--data", data, "--scenario", path))["goals"] == {"near", "mid", "long"}
 
 
@@ -306,7 +308,9 @@ def test_a_coverage_threshold_marks_the_aggregates_only(data, scenario):
     assert marked(gaps)["shortfalls"] == {"innovation", "market"}
     market = next(s for s in gaps["shortfalls"] if s["id"] == "market")
     assert (market["covered"], market["total"], market["status"]) == (3, 4, "insufficient_data")  # 75% < 80%
-    assert marked(as_json("actions", "--data", data, "--scenario", path))["actions"] == {"A1", "A2", "A3"}
+    actions = marked(as_json("actions", "--data", data, "--scenario", path))["actions"]
+    assert actions == {"A1", "A2", "A3", "A4"}  # each with a score; A5 has none
+    assert marked(as_json("goals", "--data", data, "--scenario", path))["goals"] == {"near", "mid", "long"}
 
 
 def test_a_changed_fraction_marks_the_rows_whose_target_moves(data, scenario):
@@ -318,7 +322,7 @@ def test_a_changed_fraction_marks_the_rows_whose_target_moves(data, scenario):
         "basic-research-share": 11.5, "fortune500": 35}  # 8 + 7 × 1/2, 9 + 52 × 1/2
     assert marked(mid)["shortfalls"] == {"innovation", "market"}
     actions = as_json("actions", "--data", data, "--scenario", path, "-H", "mid")
-    assert marked(actions)["actions"] == {"A1", "A2", "A3"}  # A3 through market's gap
+    assert marked(actions)["actions"] == {"A1", "A2", "A3", "A4"}  # A3 and A4 through their shortfalls' gaps
     goals = as_json("goals", "--data", data, "--scenario", path)
     assert marked(goals)["goals"] == {"mid"}
 
@@ -333,6 +337,14 @@ def test_an_earlier_base_year_moves_a_worst_floor_and_diff_names_it(data, scenar
     doc = as_json("diff", "--data", data, "--scenario", path, "-H", "near")
     change = next(c for c in doc["changes"] if c["id"] == "listings")
     assert change["why"] == ["method: floor 12 → 10"]
+
+
+def test_an_action_rests_on_the_scenario_through_its_indicators_or_its_shortfalls(data, scenario):
+    path = scenario("figures: [{indicator: listings, year: 2024, value: 25}]\n")
+    gaps = as_json("gaps", "--data", data, "--scenario", path)
+    assert marked(gaps)["indicators"] == {"listings"} and marked(gaps)["shortfalls"] == {"market"}
+    actions = marked(as_json("actions", "--data", data, "--scenario", path))["actions"]
+    assert actions == {"A2", "A3", "A4"}  # A4 moves listings; A2 and A3 address market
 
 
 def test_a_context_figure_marks_its_row_and_no_aggregate(data, scenario):
@@ -420,7 +432,7 @@ figures:
     assert isinstance(peer, HypotheticalBenchmark) and (peer.peer, peer.value) == ("tokyo", 40)
     assert not any(getattr(o, "hypothetical", False) for i in ds.indicators.values()
                    for o in (*i.observations, *i.benchmarks))
-    assert (supposed.location, supposed.warnings) == (ds.location, ds.warnings)
+    assert supposed.location == ds.location
     assert supposed.indicators_file.method is ds.indicators_file.method  # no parameter changed
     assert (supposed.scenario.delivered, supposed.scenario.figures, supposed.scenario.parameters) == (
         {"A1": ("basic-research-share",)}, 4, ())  # a peer's figure is not the action's gap

@@ -126,7 +126,7 @@ class Supposed(Dataset):
     """A dataset as a scenario describes it; `scenario` says what the scenario changed."""
 
     def __init__(self, indicators_file, actions_file, base: Dataset, applied: Applied):
-        super().__init__(indicators_file, actions_file, base.location, {}, base.warnings)
+        super().__init__(indicators_file, actions_file, base.location, {})
         self.scenario = applied
 
 
@@ -171,17 +171,19 @@ class Applied:
                 or (b.floor, b.floor_basis) != (p.floor, p.floor_basis))
 
     def marks(self, card: Scorecard) -> Marks:
-        """The rows of `card` that rest on the scenario. An aggregate rests on it through a member
-        it scores, or, with changed bands or coverage, through its band; an action also through
-        the shortfalls its priority is the mean gap of."""
+        """The aggregates of `card` that rest on the scenario: through a member meant to be
+        scored that does (with moved band edges, every member with a score does), or, with a
+        score, through a changed coverage threshold; an action also through a shortfall whose
+        score moves, as its priority is their mean gap."""
         scored = {r.id for r in card.indicators if r.counted and self.rests(r)}
-        banded = self._moved("bands") or self._moved("coverage")
-        shortfalls = frozenset(s.shortfall.id for s in card.shortfalls
-                               if banded or scored.intersection(s.indicators))
+        covered = self._moved("coverage")
+        moving = {s.shortfall.id for s in card.shortfalls if scored.intersection(s.indicators)}
+        shortfalls = moving | {s.shortfall.id for s in card.shortfalls if covered and s.result.score is not None}
         actions = frozenset(a.action.id for a in card.actions
-                            if banded or scored.intersection(a.action.indicator_ids)
-                            or shortfalls.intersection(x.id for x in a.action.shortfalls))
-        return Marks(shortfalls, actions, banded or bool(scored))
+                            if scored.intersection(a.action.indicator_ids)
+                            or moving.intersection(x.id for x in a.action.shortfalls)
+                            or (covered and a.result.score is not None))
+        return Marks(frozenset(shortfalls), actions, bool(scored) or (covered and card.overall.score is not None))
 
     def _base_card(self, horizon: str) -> Scorecard:
         if horizon not in self._cards:
