@@ -327,6 +327,26 @@ def test_a_changed_fraction_marks_the_rows_whose_target_moves(data, scenario):
     assert marked(goals)["goals"] == {"mid"}
 
 
+def test_a_parameter_given_as_the_data_has_it_changes_nothing(data, scenario):
+    path = scenario("""\
+figures: [{indicator: unmeasured, year: 2024, value: 2}]
+method: {bands: {challenges_remain: 75}, rules: {catch-up: {fractions: {near: 1/2}}}}
+""")
+    doc = as_json("diff", "--data", data, "--scenario", path)
+    assert doc["scenario"]["method"] == []
+    assert moved(doc) == {("indicator", "unmeasured"), ("shortfall", "market"), ("horizon", "near")}
+    assert [c["reasons"] for c in doc["changes"] if c["kind"] == "indicator"] == [["data"]]
+
+
+def test_more_decimals_move_a_rounded_target(data, scenario):
+    path = scenario("method: {digits: {share: 2}}\n")
+    doc = as_json("diff", "--data", data, "--scenario", path, "-H", "mid")
+    change = next(c for c in doc["changes"] if c["id"] == "basic-research-share")
+    assert change["why"] == ["target: 13.3 → 13.25 (digits 1 → 2)"]  # 8 + 7 × 3/4, no longer rounded
+    assert [(p["parameter"], p["before"], p["after"]) for p in doc["scenario"]["method"]] == [
+        ("digits.share", 1, 2)]
+
+
 def test_an_earlier_base_year_moves_a_worst_floor_and_diff_names_it(data, scenario):
     path = scenario("method: {base_year: 2020}\n")
     rows = {r["id"]: r for r in as_json("gaps", "--data", data, "--scenario", path)["indicators"]}
