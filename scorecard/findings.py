@@ -142,6 +142,12 @@ CITATION_NO_SECTION = _kind(
     "citation-no-section", "warning", "A citation names no section",
     "write the section after the source id, e.g. \"000 二(一)\"",
 )
+SCENARIO_UNLINKED = _kind(
+    "scenario-unlinked", "warning", "A scenario's delivered action brings a figure for an indicator the "
+    "data does not link it to",
+    "the figure is applied as the scenario gives it; if the action does move the indicator, add it "
+    "to the action's `indicators` in actions.yaml",
+)
 
 
 @dataclass(frozen=True, order=True)

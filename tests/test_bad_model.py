@@ -97,7 +97,7 @@ def test_an_unreadable_file_is_a_finding(tmp_path, monkeypatch):
 
 def test_every_code_in_the_catalogue_is_exercised_by_a_bad_file():
     seen = set()
-    for case in cases("yaml") + cases("model"):
+    for case in cases("yaml") + cases("model") + cases("scenario"):
         for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
             if "[" in line and "]: " in line:
                 seen.add(line.split("[", 1)[1].split("]", 1)[0])

@@ -13,7 +13,8 @@ import typer
 
 from scorecard.cli import output
 from scorecard.cli.common import LANG_VARIABLE, check_id, horizon, language, load
-from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonOpt, LangOpt, ShortfallOpt
+from scorecard.cli.options import (DataOpt, Format, FormatOpt, HorizonOpt, LangOpt, ScenarioOpt,
+                                   ShortfallOpt)
 
 ProgrammeOpt = Annotated[Optional[str], typer.Option(
     "--programme", "-p", metavar="ID", help="Only this programme's actions.")]
@@ -21,45 +22,55 @@ ItemArg = Annotated[str, typer.Argument(metavar="ID", help="An indicator, action
 
 
 def gaps(horizon_id: HorizonOpt = None, shortfall: ShortfallOpt = None, data: DataOpt = None,
-         fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+         scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """Indicators ranked by how far there is to go, with the actions that address them."""
     from scorecard.views import gaps as view
 
-    ds, lang, card = _scored(data, lang, horizon_id, "shortfall", shortfall, "shortfalls")
+    ds, lang, card = _scored(data, scenario, lang, horizon_id, "shortfall", shortfall, "shortfalls")
     output.data(view.document(card, ds, lang, shortfall), fmt.value)
 
 
 def actions(horizon_id: HorizonOpt = None, programme: ProgrammeOpt = None, data: DataOpt = None,
-            fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+            scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """The action plans, ranked by the gaps of the shortfalls they address."""
     from scorecard.views import actions as view
 
-    ds, lang, card = _scored(data, lang, horizon_id, "programme", programme, "programmes")
+    ds, lang, card = _scored(data, scenario, lang, horizon_id, "programme", programme, "programmes")
     output.data(view.document(card, ds, lang, programme), fmt.value)
 
 
-def _scored(data, lang, horizon_id, kind: str, only, among: str):
+def _scored(data, scenario, lang, horizon_id, kind: str, only, among: str):
     """The data, the language and the scorecard at the horizon asked for, once the filter
     `only` is known to name one of the data's `among`."""
     from scorecard.score.card import build
 
-    ds = load(data)
+    ds = _supposed(load(data), scenario)
     lang, h = language(ds, lang), horizon(ds, horizon_id)
     check_id(kind, only, getattr(ds, among))
     return ds, lang, build(ds, h)
 
 
-def goals(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def goals(data: DataOpt = None, scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table,
+          lang: LangOpt = None) -> None:
     """Each horizon's goal, with its year, score and coverage."""
     from scorecard.score.card import build
     from scorecard.score.targets import plans
     from scorecard.views import goals as view
 
-    ds = load(data)
+    ds = _supposed(load(data), scenario)
     lang = language(ds, lang)
     plan_of = plans(ds)
     cards = [build(ds, h, plan_of=plan_of) for h in ds.horizons]
     output.data(view.document(cards, ds, lang), fmt.value)
+
+
+def _supposed(ds, scenario):
+    """The data, or the data as the scenario given with --scenario describes it."""
+    if scenario is None:
+        return ds
+    from scorecard.cli.scenario import suppose
+
+    return suppose(ds, scenario)
 
 
 def indicators(shortfall: ShortfallOpt = None, data: DataOpt = None, fmt: FormatOpt = Format.table,
@@ -73,12 +84,13 @@ def indicators(shortfall: ShortfallOpt = None, data: DataOpt = None, fmt: Format
     output.data(view.document(ds, lang, shortfall), fmt.value)
 
 
-def show(item: ItemArg, data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def show(item: ItemArg, data: DataOpt = None, scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table,
+         lang: LangOpt = None) -> None:
     """One indicator in full (series, peers, targets, pace), an action or shortfall, or a
     source's figures section by section."""
     from scorecard.views import show as view
 
-    ds = load(data)
+    ds = _supposed(load(data), scenario)
     lang = language(ds, lang)
     check_id("id", item, [*ds.indicators, *ds.actions, *ds.shortfalls, *ds.sources])
     if item in ds.indicators:

@@ -59,3 +59,8 @@ ShortfallOpt = Annotated[Optional[str], typer.Option(
 PeerKindOpt = Annotated[PeerKind, typer.Option(
     "--peer-kind", help="The kind of peer --new-peer adds.",
 )]
+ScenarioOpt = Annotated[Optional[Path], typer.Option(
+    "--scenario", metavar="FILE",
+    help="A scenario: a YAML file of hypothetical figures (and changed method parameters) to score "
+    "with the data. Its figures are marked as hypothetical; the data files are never changed.",
+)]

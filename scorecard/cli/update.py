@@ -13,7 +13,8 @@ import typer
 
 from scorecard.cli import output
 from scorecard.cli.common import check_id, language, load
-from scorecard.cli.options import DataOpt, Format, FormatOpt, LangOpt, OneHorizon, PeerKind, PeerKindOpt
+from scorecard.cli.options import (DataOpt, Format, FormatOpt, LangOpt, OneHorizon, PeerKind, PeerKindOpt,
+                                   ScenarioOpt)
 
 
 def set_(
@@ -165,6 +166,7 @@ def diff(
     )] = None,
     horizon: OneHorizon = None,
     data: DataOpt = None,
+    scenario: ScenarioOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
@@ -172,6 +174,7 @@ def diff(
 
     Lists the indicators, shortfalls, actions and horizons whose score, status or trend moved,
     with the reason: new data, a changed target, a changed mapping or a changed parameter.
+    With --scenario, what the scenario moves against the data, and why.
     """
     from scorecard.edit import history
     from scorecard.findings import DataError
@@ -180,6 +183,8 @@ def diff(
 
     current = load(data)
     lang = language(current, lang)
+    if scenario is not None:
+        return _diff_scenario(current, scenario, base, horizon, fmt, lang)
     try:
         old, base = _base(base, current.location)
     except history.GitError as err:
@@ -194,3 +199,21 @@ def diff(
     meta = {"base": base, "current": str(current.location.directory), "horizons": shown}
     title = f"{base} → {current.location.directory}"
     output.data(view.document(changes, lang, title=title, meta=meta), fmt.value)
+
+
+def _diff_scenario(current, scenario, base, horizon, fmt, lang: str) -> None:
+    """`diff --scenario FILE`: the data before, the data as the scenario describes it after."""
+    from scorecard.cli.scenario import suppose
+    from scorecard.score.compare import compare
+    from scorecard.views import diff as view
+
+    if base is not None:
+        raise output.fail("scorecard: diff compares with REV | PATH or with --scenario, not both", 2)
+    after = suppose(current, scenario)
+    check_id("horizon", horizon, current.horizons)
+    changes = compare(current, after, [horizon] if horizon else None)
+    where = str(current.location.directory)
+    meta = {"base": where, "current": str(scenario),
+            "horizons": [horizon] if horizon else list(current.horizons)}
+    doc = view.document(changes, lang, title=f"{where} → {scenario}", meta=meta, after=after)
+    output.data(doc, fmt.value)

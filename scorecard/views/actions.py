@@ -5,11 +5,14 @@ from __future__ import annotations
 from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.card import Scorecard
-from scorecard.views.columns import aggregate_score_column, coverage_column, status_column
+from scorecard.views.columns import (aggregate_score_column, coverage_column, hypothetical, marks, scenario,
+                                     status_column, supposed)
 from scorecard.views.labels import pick, word
 
 
 def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = None) -> Document:
+    sc, marked = scenario(ds), marks(ds, card)
+    closing = sc.closing(card) if sc is not None else {}
     rows = []
     for a in card.actions:
         act = a.action
@@ -31,6 +34,10 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
             "state": act.status.state,
             "source": act.source,
             "conflict": a.conflict,
+            "scenario": act.id in marked.actions,
+            "delivered": act.id in closing,
+            "closes": list(closing[act.id].closes) if act.id in closing else [],
+            "narrows": list(closing[act.id].narrows) if act.id in closing else [],
         })
     columns = [
         Column("rank", word("rank", lang), lambda r: number(r["rank"]), numeric=True),
@@ -38,14 +45,26 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
         Column("name", word("action", lang)),
         Column("programme", word("programme", lang)),
         Column("shortfalls", word("shortfalls", lang)),
-        Column("priority", word("priority", lang), lambda r: number(r["priority"], 1), numeric=True),
-        aggregate_score_column(lang),
+        Column("priority", word("priority", lang), lambda r: supposed(number(r["priority"], 1), r),
+               numeric=True),
+        aggregate_score_column(lang, mark=False),
         status_column(lang, drop=2, wrap=11),
         coverage_column(lang),
         Column("state", word("state", lang), lambda r: pick("state", r["state"], lang)),
     ]
+    if sc is not None:
+        columns.append(Column("closes", word("scenario", lang), lambda r: _closing(r, lang)))
     h = card.horizon
     meta = {"horizon": h.id, "horizon_year": h.year}
     title = word("actions_title", lang, horizon=h.name.get(lang), year=h.year)
-    return Document(meta, [Section("actions", title, columns, rows)], [word("note_priority", lang)],
-                    hidden_note=word("hidden_columns", lang))
+    return hypothetical(Document(meta, [Section("actions", title, columns, rows)], [word("note_priority", lang)],
+                                 hidden_note=word("hidden_columns", lang)), ds, lang)
+
+
+def _closing(row: dict, lang: str) -> str:
+    """What a delivered action's figures do: the gaps they close, those they narrow."""
+    if not row["delivered"]:
+        return ""
+    sep = word("list_separator", lang)
+    parts = [word(key, lang, ids=sep.join(row[key])) for key in ("closes", "narrows") if row[key]]
+    return " · ".join(parts) or word("closes_nothing", lang)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.compare import Change
+from scorecard.views.columns import hypothetical, scenario, supposed
 from scorecard.views.labels import pick, trend, word
 
 
 FIELDS = ("kind", "id", "horizon", "name", "score_before", "score_after", "score_change",
-          "status_before", "status_after", "trend_before", "trend_after", "moved", "reasons", "why")
+          "status_before", "status_after", "trend_before", "trend_after", "moved", "reasons", "why",
+          "scenario")
 
 
-def rows(changes: list[Change], lang: str) -> list[dict]:
-    """Flat rows: raw values for JSON and CSV; `reasons` are stable codes, `why` their details."""
+def rows(changes: list[Change], lang: str, under_scenario: bool = False) -> list[dict]:
+    """Flat rows: raw values for JSON and CSV; `reasons` are stable codes, `why` their details;
+    `scenario` when the scores after are the data under a scenario."""
     out = []
     for c in changes:
         b, a = c.before, c.after
@@ -31,6 +34,7 @@ def rows(changes: list[Change], lang: str) -> list[dict]:
             "moved": c.moved,
             "reasons": c.reasons,
             "why": _why(c.why, lang),
+            "scenario": under_scenario,
         })
     return out
 
@@ -56,7 +60,8 @@ def columns(lang: str) -> list[Column]:
         Column("id", word("id", lang)),
         Column("horizon", word("horizon", lang)),
         Column("score", word("score", lang),
-               lambda r: _pair(r["score_before"], r["score_after"], lambda v: number(v, 1)), numeric=True),
+               lambda r: supposed(_pair(r["score_before"], r["score_after"], lambda v: number(v, 1)), r),
+               numeric=True),
         Column("status", word("status", lang),
                lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick("status", v, lang))),
         Column("trend", word("trend", lang),
@@ -66,8 +71,10 @@ def columns(lang: str) -> list[Column]:
 
 
 def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | None = None,
-             notes: list[str] | None = None) -> Document:
-    section = Section("changes", word("changes", lang), columns(lang), rows(changes, lang),
-                      empty=word("nothing", lang), fields=FIELDS)
-    return Document(dict(meta or {}), [section], [*(notes or []), word("note_why", lang)], title,
-                    hidden_note=word("hidden_columns", lang))
+             notes: list[str] | None = None, after=None) -> Document:
+    """The changes; `after`, the data under a scenario when that is what is compared."""
+    section = Section("changes", word("changes", lang), columns(lang),
+                      rows(changes, lang, scenario(after) is not None), empty=word("nothing", lang),
+                      fields=FIELDS)
+    return hypothetical(Document(dict(meta or {}), [section], [*(notes or []), word("note_why", lang)], title,
+                                 hidden_note=word("hidden_columns", lang)), after, lang)

@@ -7,7 +7,8 @@ from scorecard.render.document import Column, Document, Section, number
 from scorecard.score.card import IndicatorScore, Scorecard
 from scorecard.score.method import Trend
 from scorecard.views import targets as tv
-from scorecard.views.columns import aggregate_score_column, assumed, coverage_column, status_column
+from scorecard.views.columns import (aggregate_score_column, assumed, coverage_column, hypothetical, marks,
+                                     rests, status_column, supposed)
 from scorecard.views.labels import pick, trend_legend, word
 
 
@@ -46,6 +47,7 @@ def indicator_row(r: IndicatorScore, ds: Dataset, lang: str) -> dict:
         "peer_ratio": r.peer_ratio,
         "actions": list(r.actions),
         "conflict": r.conflict,
+        "scenario": rests(ds, r),
     }
 
 
@@ -78,7 +80,8 @@ def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
         Column("shortfalls", word("shortfall", lang), drop=3, wrap=12),
         Column("latest_value", word("latest", lang), _latest, numeric=True),
         Column("target", word("target", lang), _target, numeric=True),
-        Column("score", word("score", lang), lambda r: tv.score(r["score"], r["score_bound"]), numeric=True),
+        Column("score", word("score", lang), lambda r: supposed(tv.score(r["score"], r["score_bound"]), r),
+               numeric=True),
         status_column(lang, drop=2, wrap=11),
         Column("trend", word("trend", lang), _arrow),
         Column("peer", word("peer", lang), _peer, drop=4, wrap=14),
@@ -86,7 +89,7 @@ def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
     ]
 
 
-def shortfall_section(card: Scorecard, lang: str) -> Section:
+def shortfall_section(card: Scorecard, lang: str, marked) -> Section:
     rows = [
         {
             "id": s.shortfall.id,
@@ -99,6 +102,7 @@ def shortfall_section(card: Scorecard, lang: str) -> Section:
             "indicators": list(s.indicators),
             "actions": list(s.actions),
             "conflict": s.conflict,
+            "scenario": s.shortfall.id in marked.shortfalls,
         }
         for s in card.shortfalls
     ]
@@ -183,9 +187,11 @@ def document(card: Scorecard, ds: Dataset, lang: str, shortfall: str | None = No
     }
     title = subject_title(ds, word("gaps_title", lang, horizon=h.name.get(lang), year=h.year,
                                    goal=h.goal.get(lang)), lang)
-    shortfalls = shortfall_section(card, lang)
+    marked = marks(ds, card)
+    shortfalls = shortfall_section(card, lang, marked)
     sections = [main, shortfalls, blind_spot_section(card, ds, lang)]
-    summary = word("summary", lang, score=number(card.overall.score, 1),
+    score = supposed(number(card.overall.score, 1), {"scenario": marked.overall})
+    summary = word("summary", lang, score=score,
                    status=pick("status", meta["status"], lang), coverage=card.overall.coverage)
-    return Document(meta, sections, [summary, *notes(ds, sections, lang)], title,
-                    hidden_note=word("hidden_columns", lang))
+    return hypothetical(Document(meta, sections, [summary, *notes(ds, sections, lang)], title,
+                                 hidden_note=word("hidden_columns", lang)), ds, lang)

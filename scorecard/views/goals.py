@@ -5,7 +5,8 @@ from __future__ import annotations
 from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section
 from scorecard.score.card import Scorecard
-from scorecard.views.columns import aggregate_score_column, assumed, coverage_column, status_column
+from scorecard.views.columns import (aggregate_score_column, assumed, coverage_column, hypothetical, marks,
+                                     status_column)
 from scorecard.views.gaps import subject_title
 from scorecard.views.labels import word
 
@@ -28,6 +29,7 @@ def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
             "total": card.overall.total,
             "source": h.source,
             "conflict": card.conflict,
+            "scenario": marks(ds, card).overall,
         })
     columns = [
         Column("id", word("horizon", lang), lambda r: r["name"]),
@@ -39,4 +41,4 @@ def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
     ]
     notes = [word("note_year_assumed", lang)] if any(r["year_is_assumption"] for r in rows) else []
     section = Section("goals", subject_title(ds, word("goals", lang), lang), columns, rows)
-    return Document({}, [section], notes, hidden_note=word("hidden_columns", lang))
+    return hypothetical(Document({}, [section], notes, hidden_note=word("hidden_columns", lang)), ds, lang)

@@ -335,6 +335,16 @@ EN: dict[str, str] = {
     "report.w.conflicts": "Where the sources disagree",
     "report.w.sources": "Sources",
     "report.w.scored": "Scored",
+    # Scenarios (--scenario).
+    "scenario": "Scenario",
+    "scenario_title": "Scenario “{name}” ({file}) · {title}",
+    "scenario_only": "Scenario “{name}” ({file})",
+    "note_scenario": "† rests on the scenario “{name}” ({file}): a hypothetical figure, or a target, floor or "
+                     "band the scenario changes; nothing of it is in the data files",
+    "note_scenario_method": "the scenario's method parameters: {changes}",
+    "closes": "closes {ids}",
+    "narrows": "narrows {ids}",
+    "closes_nothing": "closes no gap",
 }
 
 ZH: dict[str, str] = {
@@ -633,6 +643,14 @@ ZH: dict[str, str] = {
     "report.w.conflicts": "来源之间的分歧",
     "report.w.sources": "文献来源",
     "report.w.scored": "计分",
+    "scenario": "情景",
+    "scenario_title": "情景“{name}”（{file}）· {title}",
+    "scenario_only": "情景“{name}”（{file}）",
+    "note_scenario": "† 基于情景“{name}”（{file}）：假设的数值，或情景改变的目标、下限或分档；均不写入数据文件",
+    "note_scenario_method": "情景的方法参数：{changes}",
+    "closes": "补齐 {ids}",
+    "narrows": "缩小 {ids}",
+    "closes_nothing": "未补齐差距",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}

@@ -7,7 +7,7 @@ from scorecard.render.document import Column, Document, Section, number, year
 from scorecard.score import method as m
 from scorecard.score.card import across_horizons, figures
 from scorecard.views import targets as tv
-from scorecard.views.columns import assumed, status_column
+from scorecard.views.columns import assumed, hypothetical, is_hypothetical, rests, status_column, supposed
 from scorecard.views.labels import pick, trend, word
 
 
@@ -19,7 +19,8 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
     def point(f) -> dict:
         x = f.point
         return {"year": x.year, "value": x.value, "relation": x.bound, "source": x.source,
-                "quote": x.quote, "derived": x.derived, "conflict": f.conflict, "scored": f.scored}
+                "quote": x.quote, "derived": x.derived, "conflict": f.conflict, "scored": f.scored,
+                "scenario": is_hypothetical(x)}
 
     obs = [point(f) for f in observed]
     bench = [{"peer": f.point.peer, "peer_name": ds.peers[f.point.peer].name.get(lang), **point(f)}
@@ -36,7 +37,7 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
             "source": t.given.source if t and t.given else None, "score": r.score,
             "score_bound": r.score_bound, "status": r.status.value if r.status else None,
             "trend": r.trend.value if r.trend else None, "progress": r.progress,
-            "needed_per_year": needed, "done_per_year": done,
+            "needed_per_year": needed, "done_per_year": done, "scenario": rests(ds, r),
         })
 
     subject = ds.indicators_file.subject
@@ -50,7 +51,8 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
             Column("horizon", word("horizon", lang), lambda r: f"{r['horizon']} {r['year']}"),
             Column("value", word("target", lang), lambda r: assumed(number(r["value"]), r["basis"]),
                    numeric=True),
-            Column("score", word("score", lang), lambda r: tv.score(r["score"], r["score_bound"]), numeric=True),
+            Column("score", word("score", lang), lambda r: supposed(tv.score(r["score"], r["score_bound"]), r),
+                   numeric=True),
             status_column(lang),
             Column("trend", word("trend", lang), lambda r: trend(r["trend"], lang)),
             Column("pace", word("pace", lang), lambda r: _pace(r, lang)),
@@ -79,7 +81,7 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
         notes.append(ind.conflict_note)
     if ind.note:
         notes.append(ind.note)
-    return Document(meta, sections, notes, title, hidden_note=word("hidden_columns", lang))
+    return hypothetical(Document(meta, sections, notes, title, hidden_note=word("hidden_columns", lang)), ds, lang)
 
 
 def _year(row: dict) -> str:
@@ -106,11 +108,12 @@ def chart(p, targets: list[dict], subject: str | None, lang: str) -> Section:
     scaled from zero (or the lowest value, if below zero) to the highest value.
     """
     rows = [{"year": o.year, "value": o.value, "kind": "observed", "horizon": None, "basis": None,
-             "trend": None, "needed_per_year": None, "done_per_year": None}
+             "trend": None, "needed_per_year": None, "done_per_year": None, "scenario": is_hypothetical(o)}
             for o in p.series]
     rows += [{"year": t["year"], "value": t["value"], "kind": "target", "horizon": t["horizon"],
               "basis": t["basis"], "trend": t["trend"], "needed_per_year": t["needed_per_year"],
-              "done_per_year": t["done_per_year"]} for t in targets if t["value"] is not None]
+              "done_per_year": t["done_per_year"], "scenario": t["scenario"]}
+             for t in targets if t["value"] is not None]
     values = [r["value"] for r in rows]
     low, high = (min(0.0, *values), max(values)) if values else (0.0, 0.0)
 
@@ -119,10 +122,10 @@ def chart(p, targets: list[dict], subject: str | None, lang: str) -> Section:
 
     def label(r):
         if r["kind"] != "target":
-            return ""
+            return supposed("", r).strip()
         parts = [assumed(word("target_at", lang, horizon=r["horizon"]), r["basis"]),
                  (m.Trend(r["trend"]).arrow if r["trend"] else ""), _pace(r, lang).strip("–")]
-        return " ".join(p for p in parts if p)
+        return supposed(" ".join(p for p in parts if p), r)
 
     arrows = [f"{m.Trend(r['trend']).arrow} {r['horizon']}" for r in rows if r["trend"]]
     title = word("series_of", lang, subject=subject) if subject else word("series", lang)
@@ -145,8 +148,12 @@ def _point_columns(lang: str) -> list[Column]:
         Column("value", word("value", lang), lambda r: tv.figure(r["value"], r["relation"]), numeric=True),
         Column("source", word("source", lang)),
         Column("derived", word("derived", lang), lambda r: r["derived"] or ""),
-        Column("conflict", "", lambda r: ("! ✓" if r["scored"] else "!") if r["conflict"] else ""),
+        Column("conflict", "", lambda r: supposed(_conflict(r), r).strip()),
     ]
+
+
+def _conflict(row: dict) -> str:
+    return ("! ✓" if row["scored"] else "!") if row["conflict"] else ""
 
 
 def _signed(value: float) -> str:
@@ -183,7 +190,8 @@ def action(ds: Dataset, action_id: str, lang: str) -> Document:
                 empty=pick("blind", "action_without_indicator", lang)),
     ]
     notes = [a.measures.get(lang)] + ([a.note] if a.note else [])
-    return Document(meta | {"note": a.note}, sections, notes, title, hidden_note=word("hidden_columns", lang))
+    return hypothetical(Document(meta | {"note": a.note}, sections, notes, title,
+                                 hidden_note=word("hidden_columns", lang)), ds, lang)
 
 
 def shortfall(ds: Dataset, shortfall_id: str, lang: str) -> Document:
@@ -203,4 +211,4 @@ def shortfall(ds: Dataset, shortfall_id: str, lang: str) -> Document:
                  Column("reason", word("basis", lang))], acts,
                 empty=pick("blind", "shortfall_without_action", lang)),
     ]
-    return Document(meta, sections, notes, title, hidden_note=word("hidden_columns", lang))
+    return hypothetical(Document(meta, sections, notes, title, hidden_note=word("hidden_columns", lang)), ds, lang)

@@ -13,6 +13,7 @@ from scorecard.load.dataset import Dataset
 from scorecard.render.document import Column, Document, Section
 from scorecard.score.targets import plan
 from scorecard.views import targets as tv
+from scorecard.views.columns import hypothetical
 from scorecard.views.labels import pick, word
 
 _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
@@ -151,5 +152,5 @@ def document(ds: Dataset, source_id: str, lang: str) -> Document:
         sections=len({r["section"] for r in figures}))]
     if source.note:
         notes.append(source.note)
-    return Document(meta, sections, notes, title)
+    return hypothetical(Document(meta, sections, notes, title), ds, lang)
 
