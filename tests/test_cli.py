@@ -24,7 +24,7 @@ def test_gaps_table_ranks_indicators_and_lists_blind_spots(mini):
     out = result.stdout
     assert out.index("Processing-trade settlement offshore") < out.index("Basic research share of R&D")
     assert "Tokyo 15 ×1.9" in out and "66*" in out
-    assert "shortfall no action addresses   orphan" in out
+    assert "shortfall no action addresses  orphan" in out
     assert "\x1b[" not in out  # plain in a pipe
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, ids, number
 from scorecard.score.card import Scorecard
 from scorecard.views.columns import aggregate_score_column, coverage_column, status_column
-from scorecard.views.labels import pick, word
+from scorecard.views.labels import pick, table_words, word
 
 
 def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = None) -> Document:
@@ -34,18 +34,18 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
         })
     columns = [
         Column("rank", word("rank", lang), lambda r: number(r["rank"]), numeric=True),
-        Column("id", word("id", lang)),
-        Column("name", word("action", lang)),
-        Column("programme", word("programme", lang)),
-        Column("shortfalls", word("shortfalls", lang)),
+        ids("id", word("id", lang)),
+        Column("name", word("action", lang), min_width=20),
+        Column("programme", word("programme", lang), priority=5),
+        Column("shortfalls", word("shortfalls", lang), priority=3),
         Column("priority", word("priority", lang), lambda r: number(r["priority"], 1), numeric=True),
         aggregate_score_column(lang),
-        status_column(lang, drop=2, wrap=11),
-        coverage_column(lang),
-        Column("state", word("state", lang), lambda r: pick("state", r["state"], lang)),
+        status_column(lang, priority=2),
+        coverage_column(lang, priority=4),
+        Column("state", word("state", lang), lambda r: pick("state", r["state"], lang), priority=6),
     ]
     h = card.horizon
     meta = {"horizon": h.id, "horizon_year": h.year}
     title = word("actions_title", lang, horizon=h.name.get(lang), year=h.year)
     return Document(meta, [Section("actions", title, columns, rows)], [word("note_priority", lang)],
-                    hidden_note=word("hidden_columns", lang))
+                    **table_words(lang))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, ids, number
 from scorecard.score.compare import Change
-from scorecard.views.labels import pick, trend, word
+from scorecard.views.labels import pick, table_words, trend, word
 
 
 FIELDS = ("kind", "id", "horizon", "name", "score_before", "score_after", "score_change",
@@ -53,15 +53,17 @@ def _pair(before, after, show, arrow: str = "→") -> str:
 def columns(lang: str) -> list[Column]:
     return [
         Column("kind", word("kind", lang), lambda r: pick("kind", r["kind"], lang)),
-        Column("id", word("id", lang)),
-        Column("horizon", word("horizon", lang)),
+        ids("id", word("id", lang)),
+        ids("horizon", word("horizon", lang)),
         Column("score", word("score", lang),
                lambda r: _pair(r["score_before"], r["score_after"], lambda v: number(v, 1)), numeric=True),
         Column("status", word("status", lang),
-               lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick("status", v, lang))),
+               lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick("status", v, lang)),
+               priority=2),
         Column("trend", word("trend", lang),
-               lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: trend(v, lang), "⇒")),
-        Column("why", word("why", lang), lambda r: "; ".join(r["why"]) or "–"),
+               lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: trend(v, lang), "⇒"),
+               priority=3),
+        Column("why", word("why", lang), lambda r: "; ".join(r["why"]) or "–", min_width=24),
     ]
 
 
@@ -70,4 +72,4 @@ def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | 
     section = Section("changes", word("changes", lang), columns(lang), rows(changes, lang),
                       empty=word("nothing", lang), fields=FIELDS)
     return Document(dict(meta or {}), [section], [*(notes or []), word("note_why", lang)], title,
-                    hidden_note=word("hidden_columns", lang))
+                    **table_words(lang))

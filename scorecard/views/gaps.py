@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, ids, number
 from scorecard.score.card import IndicatorScore, Scorecard
 from scorecard.score.method import Trend
 from scorecard.views import targets as tv
 from scorecard.views.columns import aggregate_score_column, assumed, coverage_column, status_column
-from scorecard.views.labels import pick, trend_legend, word
+from scorecard.views.labels import pick, table_words, trend_legend, word
 
 
 def indicator_row(r: IndicatorScore, ds: Dataset, lang: str) -> dict:
@@ -74,15 +74,15 @@ def _arrow(row: dict) -> str:
 def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
     columns = [Column("rank", word("rank", lang), numeric=True)] if rank else []
     return columns + [
-        Column("name", word("indicator", lang), wrap=20),
-        Column("shortfalls", word("shortfall", lang), drop=3, wrap=12),
-        Column("latest_value", word("latest", lang), _latest, numeric=True),
+        Column("name", word("indicator", lang), min_width=20),
+        Column("shortfalls", word("shortfall", lang), priority=4, min_width=12),
+        Column("latest_value", word("latest", lang), _latest, numeric=True, wraps=True, min_width=6),
         Column("target", word("target", lang), _target, numeric=True),
         Column("score", word("score", lang), lambda r: tv.score(r["score"], r["score_bound"]), numeric=True),
-        status_column(lang, drop=2, wrap=11),
+        status_column(lang, priority=3),
         Column("trend", word("trend", lang), _arrow),
-        Column("peer", word("peer", lang), _peer, drop=4, wrap=14),
-        Column("actions", word("actions", lang), drop=1, wrap=9),
+        Column("peer", word("peer", lang), _peer, priority=5, min_width=14),
+        Column("actions", word("actions", lang), priority=2, min_width=9),
     ]
 
 
@@ -103,12 +103,12 @@ def shortfall_section(card: Scorecard, lang: str) -> Section:
         for s in card.shortfalls
     ]
     columns = [
-        Column("id", word("id", lang)),
-        Column("name", word("shortfall", lang)),
+        ids("id", word("id", lang)),
+        Column("name", word("shortfall", lang), min_width=20),
         aggregate_score_column(lang),
-        status_column(lang, wrap=11),
-        coverage_column(lang),
-        Column("actions", word("actions", lang)),
+        status_column(lang, priority=3),
+        coverage_column(lang, priority=4),
+        Column("actions", word("actions", lang), priority=2),
     ]
     return Section("shortfalls", word("ranked_shortfalls", lang), columns, rows)
 
@@ -150,8 +150,8 @@ def blind_spot_section(card: Scorecard, ds: Dataset, lang: str) -> Section:
     )
     columns = [
         Column("kind", word("kind", lang), lambda r: pick("blind", r["kind"], lang)),
-        Column("id", word("id", lang)),
-        Column("name", word("name", lang)),
+        ids("id", word("id", lang)),
+        Column("name", word("name", lang), min_width=20),
     ]
     return Section("blind_spots", word("blind_spots", lang), columns, rows,
                    empty=word("no_blind_spots", lang))
@@ -188,4 +188,4 @@ def document(card: Scorecard, ds: Dataset, lang: str, shortfall: str | None = No
     summary = word("summary", lang, score=number(card.overall.score, 1),
                    status=pick("status", meta["status"], lang), coverage=card.overall.coverage)
     return Document(meta, sections, [summary, *notes(ds, sections, lang)], title,
-                    hidden_note=word("hidden_columns", lang))
+                    **table_words(lang))
