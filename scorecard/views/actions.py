@@ -16,6 +16,7 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
         if programme is not None and act.programme != programme:
             continue
         rows.append({
+            "rank": a.rank,
             "id": act.id,
             "name": act.name.get(lang),
             "programme": act.programme,
@@ -27,7 +28,6 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
             "covered": a.result.covered,
             "total": a.result.total,
             "priority": a.priority,
-            "rank": a.rank,
             "state": act.status.state,
             "source": act.source,
             "conflict": a.conflict,
@@ -47,5 +47,5 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
     h = card.horizon
     meta = {"horizon": h.id, "horizon_year": h.year}
     title = word("actions_title", lang, horizon=h.name.get(lang), year=h.year)
-    return Document(meta, [Section("actions", title, columns, rows)], [word("note_priority", lang)],
+    return Document(meta, [Section("actions", title, columns, rows, ranked=True)], [word("note_priority", lang)],
                     **table_words(lang))

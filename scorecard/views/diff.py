@@ -70,6 +70,6 @@ def columns(lang: str) -> list[Column]:
 def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | None = None,
              notes: list[str] | None = None) -> Document:
     section = Section("changes", word("changes", lang), columns(lang), rows(changes, lang),
-                      empty=word("nothing", lang), fields=FIELDS)
+                      empty=word("nothing", lang), fields=FIELDS, ranked=True)
     return Document(dict(meta or {}), [section], [*(notes or []), word("note_why", lang)], title,
                     **table_words(lang))

@@ -23,5 +23,5 @@ def document(found: list[Finding], files: list[str], lang: str) -> Document:
         Column("hint", word("what_to_do", lang), min_width=20, priority=3),
     ]
     section = Section("findings", word("findings", lang), columns, rows, empty=word("no_findings", lang),
-                      fields=FIELDS)
+                      fields=FIELDS, ranked=True)
     return Document(meta, [section], **table_words(lang))

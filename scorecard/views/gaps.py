@@ -11,6 +11,15 @@ from scorecard.views.columns import aggregate_score_column, assumed, coverage_co
 from scorecard.views.labels import pick, table_words, trend_legend, word
 
 
+# The keys of an indicator's row (`indicator_row`), led by its rank in `gaps`: the CSV
+# header when no indicator is shown.
+FIELDS = ("rank", "id", "name", "unit", "direction", "shortfalls", "latest_value", "latest_relation",
+          "latest_year", "baseline_value", "baseline_year", "target", "target_basis", "target_rule",
+          "target_missing", "target_note", "unscored", "score", "score_bound", "status", "trend",
+          "progress", "gap", "gap_share", "peer", "peer_name", "peer_value", "peer_year", "peer_gap",
+          "peer_ratio", "actions", "conflict")
+
+
 def indicator_row(r: IndicatorScore, ds: Dataset, lang: str) -> dict:
     """The flat row shared by `gaps` and `indicators` (JSON keys are a contract)."""
     ind, t, best = r.indicator, r.target, r.frontier
@@ -110,7 +119,7 @@ def shortfall_section(card: Scorecard, lang: str) -> Section:
         coverage_column(lang, priority=4),
         Column("actions", word("actions", lang), priority=2),
     ]
-    return Section("shortfalls", word("ranked_shortfalls", lang), columns, rows)
+    return Section("shortfalls", word("ranked_shortfalls", lang), columns, rows, ranked=True)
 
 
 def notes(ds: Dataset, sections: list[Section], lang: str) -> list[str]:
@@ -167,8 +176,9 @@ def document(card: Scorecard, ds: Dataset, lang: str, shortfall: str | None = No
     """The scorecard at one horizon; `shortfall` shows only that shortfall's indicators."""
     h = card.horizon
     shown = [r for r in card.indicators if shortfall is None or shortfall in r.indicator.shortfalls]
-    rows = [dict(indicator_row(r, ds, lang), rank=i + 1) for i, r in enumerate(shown)]
-    main = Section("indicators", word("ranked_indicators", lang), indicator_columns(lang, rank=True), rows)
+    rows = [{"rank": i + 1, **indicator_row(r, ds, lang)} for i, r in enumerate(shown)]
+    main = Section("indicators", word("ranked_indicators", lang), indicator_columns(lang, rank=True), rows,
+                   fields=FIELDS, ranked=True)
     subject = ds.indicators_file.subject
     meta = {
         "subject": subject.get(lang) if subject else None,

@@ -62,7 +62,7 @@ def document(ds: Dataset, lang: str, shortfall: str | None = None) -> Document:
           for h in ds.horizons.values()],
         Column("shortfalls", word("shortfalls", lang), priority=5),
     ]
-    section = Section("indicators", word("indicator", lang), columns, rows)
+    section = Section("indicators", word("indicator", lang), columns, rows, ranked=True)
     notes = [word("note_assumption", lang)] if any(
         t["basis"] == "assumption" for r in rows for t in r["targets"].values()) else []
     return Document({}, [section], notes, **table_words(lang))

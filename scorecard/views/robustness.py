@@ -109,7 +109,7 @@ def shortfall_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
         ids("id", word("id", lang)),
         Column("name", word("shortfall", lang), min_width=16),
     ], extra=[Column("driver", word("driver", lang), lambda r: _driver(r, lang), priority=2, min_width=14)])
-    return Section("shortfalls", word("robust_shortfalls", lang), columns, rows)
+    return Section("shortfalls", word("robust_shortfalls", lang), columns, rows, ranked=True)
 
 
 def action_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
@@ -120,7 +120,7 @@ def action_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
         ids("id", word("id", lang)),
         Column("name", word("action", lang), min_width=16, priority=4),
     ])
-    return Section("actions", word("robust_actions", lang), columns, rows)
+    return Section("actions", word("robust_actions", lang), columns, rows, ranked=True)
 
 
 def indicator_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
@@ -130,7 +130,7 @@ def indicator_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
         rows.append({"id": s.id, "name": ind.name.get(lang), "shortfalls": list(ind.shortfalls), **_ranked(s),
                      "score": s.score, "status": s.status.value if s.status else None})
     columns = _columns(lang, analysis.top, first=[Column("name", word("indicator", lang), min_width=20)])
-    return Section("indicators", word("robust_indicators", lang), columns, rows)
+    return Section("indicators", word("robust_indicators", lang), columns, rows, ranked=True)
 
 
 def _drawn_from(row: dict, lang: str) -> str:
