@@ -13,7 +13,8 @@ import typer
 
 from scorecard.cli import output
 from scorecard.cli.common import check_id, language, load
-from scorecard.cli.options import DataOpt, Format, FormatOpt, LangOpt, OneHorizon, PeerKind, PeerKindOpt
+from scorecard.cli.options import (ColumnsOpt, DataOpt, Format, FormatOpt, LangOpt, LimitOpt, OneHorizon,
+                                   OutputOpt, PeerKind, PeerKindOpt)
 
 
 def set_(
@@ -167,6 +168,9 @@ def diff(
     data: DataOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
+    to: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    limit: LimitOpt = None,
 ) -> None:
     """What changed in the scores since a git revision or against another data folder, and why.
 
@@ -193,4 +197,5 @@ def diff(
     shown = [horizon] if horizon else list(dict.fromkeys([*current.horizons, *old.horizons]))
     meta = {"base": base, "current": str(current.location.directory), "horizons": shown}
     title = f"{base} → {current.location.directory}"
-    output.data(view.document(changes, lang, title=title, meta=meta), fmt.value)
+    output.data(view.document(changes, lang, title=title, meta=meta), fmt.value,
+                to=to, columns=columns, limit=limit)

@@ -47,5 +47,6 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
     h = card.horizon
     meta = {"horizon": h.id, "horizon_year": h.year}
     title = word("actions_title", lang, horizon=h.name.get(lang), year=h.year)
-    return Document(meta, [Section("actions", title, columns, rows, ranked=True)], [word("note_priority", lang)],
+    section = Section("actions", title, columns, rows, ranked=True)
+    return Document(meta, [section], [word("note_priority", lang)],
                     **table_words(lang))

@@ -34,7 +34,8 @@ def document(ds: Dataset, lang: str) -> Document:
         ids("source", word("source", lang), priority=4),
         Column("basis", word("basis", lang), priority=6),
     ]
-    return Document({}, [Section("figures", word("figures", lang), columns, rows, ranked=True)], as_json=whole,
+    section = Section("figures", word("figures", lang), columns, rows, ranked=True)
+    return Document({}, [section], as_json=whole,
                     **table_words(lang))
 
 

@@ -45,7 +45,8 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
                 else word("observations", lang), _point_columns(lang), obs, empty="–"),
         chart(p, targets, subject.get(lang) if subject else None, lang),
         Section("benchmarks", word("benchmarks", lang),
-                [Column("peer_name", word("peer_plain", lang), min_width=12), *_point_columns(lang)], bench, empty="–"),
+                [Column("peer_name", word("peer_plain", lang), min_width=12), *_point_columns(lang)], bench,
+                empty="–"),
         Section("targets", word("targets", lang), [
             ids("horizon", word("horizon", lang), lambda r: f"{r['horizon']} {r['year']}"),
             Column("value", word("target", lang), lambda r: assumed(number(r["value"]), r["basis"]),
