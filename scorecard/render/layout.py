@@ -31,9 +31,9 @@ from rich.cells import cell_len
 # Never at the start of a line.
 CLOSING = frozenset("、，。．：；！？）」』】〕〉》〗〙〛”’…‥％‰ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
                     ",.:;!?)]}%·")
-# Never at the end of a line: opening brackets, and a relation or an operator, which belongs
-# to the figure after it ("> 240", "≈ 11.1", "× 1/3").
-OPENING = frozenset("（「『【〔〈《〖〘〚“‘([{<>≤≥≈=×+−")
+# Never at the end of a line: opening brackets, and a relation, an operator or an arrow,
+# which belongs to the figure after it ("> 240", "≈ 11.1", "× 1/3", "→ 40.2").
+OPENING = frozenset("（「『【〔〈《〖〘〚“‘([{<>≤≥≈=×+−→⇒")
 
 GAP = 2  # cells between two columns: Rich's one-cell divider and one cell of right padding
 
@@ -67,12 +67,14 @@ def pieces(line: str, between: bool = True) -> list[tuple[str, str]]:
 
 
 def _split_wide(word: str, blank: str, out: list[list[str]]) -> None:
-    """A word with wide characters in it, parted between two wide characters, or a wide
-    character and a Latin letter (实施|CPTPP|核心), where neither the second closes nor the
-    first opens; digits and brackets hold on: 二(一), 2020年, 第60名 and M2-1 stay whole."""
+    """A word with wide characters in it, parted between two wide characters, a wide
+    character and a Latin letter (实施|CPTPP|核心), or after wide punctuation (+a，|+b),
+    where neither the second closes nor the first opens; digits and brackets hold on:
+    二(一), 2020年, 第60名 and M2-1 stay whole."""
     out.append([blank, word[0]])
     for before, char in zip(word, word[1:]):
-        apart = (wide(before) and (wide(char) or _latin(char))) or (_latin(before) and wide(char))
+        apart = ((wide(before) and (wide(char) or _latin(char) or before in CLOSING))
+                 or (_latin(before) and wide(char)))
         if apart and char not in CLOSING and before not in OPENING:
             out.append(["", char])
         else:
@@ -210,4 +212,5 @@ def share(measures: Sequence[Measure], room: int) -> list[int]:
 def _lines(sizes: Sequence[int], low: int, high: int) -> list[int]:
     """About how many lines the cells of these sizes take at each width from low to high."""
     counts = Counter(sizes)
-    return [sum(n * -(-size // width) for size, n in counts.items()) for width in range(max(low, 1), high + 1)]
+    return [sum(n * -(-size // width) for size, n in counts.items())
+            for width in range(max(low, 1), high + 1)]

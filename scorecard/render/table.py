@@ -13,6 +13,7 @@ pipe, a file) nothing is wrapped or dropped.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console
@@ -33,14 +34,21 @@ def _lines(console: Console, text: str, width: int | None, style: str | None = N
     console.print(Text("\n".join(layout.wrap(visible(text, keep="\n"), width))), style=style)
 
 
-def _table(section: Section, width: int | None) -> tuple[Table, list[str]]:
-    """The section as a table `width` cells wide at most (any width, with none), and the
-    headers of the columns left out to fit.
+@dataclass(frozen=True)
+class Plan:
+    """How a section is laid out: the columns kept (indices into `Section.columns`), their
+    widths, and every cell's text as shown (escapes made visible)."""
 
-    Rich is given one row whose every cell holds a whole column, the rows' lines aligned
-    by blank lines: the same table as one Rich row per data row (the box draws no line
-    between rows), for a tenth of the work, since Rich's cost is per cell.
-    """
+    kept: list[int]
+    widths: list[int]
+    cells: list[list[str]]  # per column of the section, per row
+    headers: list[str]
+    naturals: list[int]
+
+
+def plan(section: Section, width: int | None) -> Plan:
+    """Which columns fit in `width` cells and how wide each is; with no width, every column
+    at its natural width."""
     cells = [[visible(c.text(row), keep="\n") for row in section.rows] for c in section.columns]
     headers = [visible(c.header, keep="\n") for c in section.columns]
     if width is None:  # nothing wrapped or dropped
@@ -51,7 +59,20 @@ def _table(section: Section, width: int | None) -> tuple[Table, list[str]]:
                     for h, texts, c in zip(headers, cells, section.columns)]
         naturals = [m.natural for m in measures]
         kept, widths = layout.fit(measures, [c.priority for c in section.columns], width)
-    lines = [[layout.wrap(text, w) if w < naturals[i] else text.split("\n") for text in cells[i]]
+    return Plan(kept, widths, cells, headers, naturals)
+
+
+def _table(section: Section, width: int | None) -> tuple[Table, list[str]]:
+    """The section as a table `width` cells wide at most (any width, with none), and the
+    headers of the columns left out to fit.
+
+    Rich is given one row whose every cell holds a whole column, the rows' lines aligned
+    by blank lines: the same table as one Rich row per data row (the box draws no line
+    between rows), for a tenth of the work, since Rich's cost is per cell.
+    """
+    p = plan(section, width)
+    kept, widths, cells, headers = p.kept, p.widths, p.cells, p.headers
+    lines = [[layout.wrap(text, w) if w < p.naturals[i] else text.split("\n") for text in cells[i]]
              for i, w in zip(kept, widths)]
     heights = [max(len(column[n]) for column in lines) for n in range(len(section.rows))]
     # Padding on the right only: Rich before 15 ignores pad_edge=False on the first
@@ -88,7 +109,7 @@ def render(doc: Document, *, width: int | None = None, color: bool = False) -> s
     console_width = width or max(
         [layout.table_width([c.width for c in t.columns]) for t, _ in filter(None, tables)]
         + [layout.widest_line(visible(x, keep="\n"))
-           for x in (doc.title, *doc.notes, *(s.title for s in doc.sections), *(s.empty for s in doc.sections))]
+           for x in (doc.title, *doc.notes, *(t for s in doc.sections for t in (s.title, s.empty)))]
         + [80])
     buffer = io.StringIO()
     console = Console(

@@ -52,11 +52,12 @@ def _pair(before, after, show, arrow: str = "→") -> str:
 
 def columns(lang: str) -> list[Column]:
     return [
-        Column("kind", word("kind", lang), lambda r: pick("kind", r["kind"], lang)),
+        Column("kind", word("kind", lang), lambda r: pick("kind", r["kind"], lang), priority=4),
         ids("id", word("id", lang)),
         ids("horizon", word("horizon", lang)),
         Column("score", word("score", lang),
-               lambda r: _pair(r["score_before"], r["score_after"], lambda v: number(v, 1)), numeric=True),
+               lambda r: _pair(r["score_before"], r["score_after"], lambda v: number(v, 1)), numeric=True,
+               wraps=True, min_width=6),
         Column("status", word("status", lang),
                lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick("status", v, lang)),
                priority=2),
