@@ -60,9 +60,15 @@ def test_columns_of_the_highest_priority_number_go_first_and_priority_one_stays(
 
 
 def test_the_column_one_long_cell_stretches_gives_way_before_a_column_every_row_fills():
-    name = layout.Measure(40, 10, (12, 12, 14, 15, 40))  # one long name
-    status = layout.Measure(20, 10, (20, 20, 20, 20, 20))  # every row as wide
+    name = layout.Measure(40, 10, (4, 12, 12, 14, 15, 40))  # the header, then one long name
+    status = layout.Measure(20, 10, (6, 20, 20, 20, 20, 20))  # every row as wide
     assert layout.share([name, status], 50) == [30, 20]
+
+
+def test_a_short_cell_stays_whole_beside_a_long_one_that_wraps_anyway():
+    name = layout.Measure(60, 10, (4, 60, 60, 60))
+    status = layout.Measure(16, 10, (6, 16, 16, 16))
+    assert layout.share([name, status], 46) == [30, 16]  # two lines a row, status whole
 
 
 def _doc(width_of_id: int = 12) -> Document:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -136,7 +135,7 @@ def _head(text: str, width: int) -> str:
 @dataclass(frozen=True)
 class Measure:
     """What a column needs: its widest line (`natural`), the narrowest it may be (`least`),
-    and the width of every cell and of its header (`sizes`)."""
+    and the width of its header and of each cell, in row order (`sizes`)."""
 
     natural: int
     least: int
@@ -146,9 +145,8 @@ class Measure:
 def measure(header: str, cells: Sequence[str], *, wraps: bool, min_width: int) -> Measure:
     """A column's widths. Its header always wraps, at blanks only; its cells only when
     `wraps` (else each is kept whole on its lines)."""
-    widest = max((widest_line(t) for t in cells), default=0)
-    sizes = tuple(sorted([widest_line(header), *(widest_line(t) for t in cells)]))
-    natural = sizes[-1]
+    sizes = (widest_line(header), *(widest_line(t) for t in cells))
+    natural, widest = max(sizes), max(sizes[1:], default=0)
     if not wraps:
         return Measure(natural, max(widest, longest(header, between=False)), sizes)
     words = max(longest(header, between=False), max((longest(t) for t in cells), default=0))
@@ -177,15 +175,19 @@ def fit(measures: Sequence[Measure], priorities: Sequence[int], width: int) -> t
     return kept, share(chosen, width - table_width([0] * len(chosen)))
 
 
+SAMPLE = 240  # rows enough to judge a layout by; a longer table is judged on as many, evenly spread
+
+
 def share(measures: Sequence[Measure], room: int) -> list[int]:
-    """Widths summing to at most `room`, adding as few lines as can be.
+    """Widths summing to at most `room`, making the table as few lines tall as can be.
 
     Every column starts at its natural width. While the total is too wide, one cell of
-    width is taken from the column where it adds the fewest lines (a cell of n cells at
-    width w takes about ⌈n/w⌉; the widest column among equals): a name column that one
-    long name stretches gives way first, a status that every row fills last. No column
-    goes below its least width; past even those, the last resort: numbers and ids stay
-    whole, and the text columns share what is left, words cut.
+    width is taken from the column where that adds the fewest lines to the table (a
+    cell n wide takes about ⌈n/w⌉ lines at width w, and a row is as tall as its tallest
+    cell; the widest column among equals): a status that fits beside a name wrapped on
+    three lines stays whole, a name that one long cell stretches gives way first. No
+    column goes below its least width; past even those, the last resort: numbers and
+    ids stay whole, and the text columns share what is left, words cut.
     """
     widths = [m.natural for m in measures]
     excess = sum(widths) - room
@@ -194,23 +196,23 @@ def share(measures: Sequence[Measure], room: int) -> list[int]:
     floors = [m.least for m in measures]
     if sum(floors) > room:
         floors = [m.least if m.least == m.natural else 1 for m in measures]
-    lines = [_lines(m.sizes, low, m.natural) for m, low in zip(measures, floors)]
+    rows = len(measures[0].sizes)
+    picked = range(rows) if rows <= SAMPLE else [r * (rows - 1) // (SAMPLE - 1) for r in range(SAMPLE)]
+    sizes = [[m.sizes[r] for r in picked] for m in measures]
+    heights = [1] * len(picked)
     while excess > 0:
         best = None
-        for i, (now, low) in enumerate(zip(widths, floors)):
+        for c, (now, low) in enumerate(zip(widths, floors)):
             if now > low:
-                key = (lines[i][now - 1 - low] - lines[i][now - low], -now, i)
+                narrower = now - 1
+                added = sum(max(0, -(-size // narrower) - h) for size, h in zip(sizes[c], heights))
+                key = (added, -now, c)
                 if best is None or key < best:
                     best = key
         if best is None:  # nothing can give more
             break
-        widths[best[2]] -= 1
+        c = best[2]
+        widths[c] -= 1
         excess -= 1
+        heights = [max(h, -(-size // widths[c])) for size, h in zip(sizes[c], heights)]
     return widths
-
-
-def _lines(sizes: Sequence[int], low: int, high: int) -> list[int]:
-    """About how many lines the cells of these sizes take at each width from low to high."""
-    counts = Counter(sizes)
-    return [sum(n * -(-size // width) for size, n in counts.items())
-            for width in range(max(low, 1), high + 1)]
