@@ -135,22 +135,25 @@ def _head(text: str, width: int) -> str:
 @dataclass(frozen=True)
 class Measure:
     """What a column needs: its widest line (`natural`), the narrowest it may be (`least`),
-    and the width of its header and of each cell, in row order (`sizes`)."""
+    the width of its header and of each cell, in row order (`sizes`), and whether, as the
+    last resort, its words may be cut (`cut`: words, not numbers or ids)."""
 
     natural: int
     least: int
     sizes: tuple[int, ...]
+    cut: bool = False
 
 
-def measure(header: str, cells: Sequence[str], *, wraps: bool, min_width: int) -> Measure:
+def measure(header: str, cells: Sequence[str], *, wraps: bool, min_width: int, words: bool = True) -> Measure:
     """A column's widths. Its header always wraps, at blanks only; its cells only when
-    `wraps` (else each is kept whole on its lines)."""
+    `wraps` (else each is kept whole on its lines); `words` says that its cells are words,
+    which the last resort may cut, rather than numbers or ids."""
     sizes = (widest_line(header), *(widest_line(t) for t in cells))
     natural, widest = max(sizes), max(sizes[1:], default=0)
     if not wraps:
         return Measure(natural, max(widest, longest(header, between=False)), sizes)
-    words = max(longest(header, between=False), max((longest(t) for t in cells), default=0))
-    return Measure(natural, max(words, min(min_width, natural)), sizes)
+    pieces_ = max(longest(header, between=False), max((longest(t) for t in cells), default=0))
+    return Measure(natural, max(pieces_, min(min_width, natural)), sizes, cut=words)
 
 
 def table_width(widths: Sequence[int]) -> int:
@@ -195,7 +198,7 @@ def share(measures: Sequence[Measure], room: int) -> list[int]:
         return widths
     floors = [m.least for m in measures]
     if sum(floors) > room:
-        floors = [m.least if m.least == m.natural else 1 for m in measures]
+        floors = [1 if m.cut else m.least for m in measures]
     rows = len(measures[0].sizes)
     picked = range(rows) if rows <= SAMPLE else [r * (rows - 1) // (SAMPLE - 1) for r in range(SAMPLE)]
     sizes = [[m.sizes[r] for r in picked] for m in measures]

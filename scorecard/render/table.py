@@ -55,7 +55,7 @@ def plan(section: Section, width: int | None) -> Plan:
         kept = list(range(len(headers)))
         widths = naturals = [max(map(layout.widest_line, [h, *texts])) for h, texts in zip(headers, cells)]
     else:
-        measures = [layout.measure(h, texts, wraps=c.wrapping, min_width=c.min_width)
+        measures = [layout.measure(h, texts, wraps=c.wrapping, min_width=c.min_width, words=not c.numeric)
                     for h, texts, c in zip(headers, cells, section.columns)]
         naturals = [m.natural for m in measures]
         kept, widths = layout.fit(measures, [c.priority for c in section.columns], width)
