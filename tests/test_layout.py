@@ -105,6 +105,6 @@ def test_a_table_prints_the_same_whatever_the_width_of_a_cell_in_the_middle():
 
 def test_past_every_least_width_words_are_cut_but_numbers_stay_whole():
     name = layout.measure("Name", ["Foreign companies listed on an exchange"], wraps=True, min_width=10)
-    latest = layout.measure("Latest", ["> 240 (2020)"], wraps=True, min_width=6, words=False)
+    latest = layout.measure("Latest", ["> 240 (2020)"], wraps=True, min_width=6, cut=False)
     widths = layout.share([name, latest], 12)
     assert widths[1] == latest.least == 6 and widths[0] == 6

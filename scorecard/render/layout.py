@@ -135,25 +135,28 @@ def _head(text: str, width: int) -> str:
 @dataclass(frozen=True)
 class Measure:
     """What a column needs: its widest line (`natural`), the narrowest it may be (`least`),
-    the width of its header and of each cell, in row order (`sizes`), and whether, as the
-    last resort, its words may be cut (`cut`: words, not numbers or ids)."""
+    the width of its header and of each cell, in row order (`sizes`), whether, as the
+    last resort, its words may be cut (`cut`: words, not numbers or ids), and the longest
+    word of its header (`head`), the last to be cut."""
 
     natural: int
     least: int
     sizes: tuple[int, ...]
     cut: bool = False
+    head: int = 1
 
 
-def measure(header: str, cells: Sequence[str], *, wraps: bool, min_width: int, words: bool = True) -> Measure:
+def measure(header: str, cells: Sequence[str], *, wraps: bool, min_width: int, cut: bool = True) -> Measure:
     """A column's widths. Its header always wraps, at blanks only; its cells only when
-    `wraps` (else each is kept whole on its lines); `words` says that its cells are words,
+    `wraps` (else each is kept whole on its lines); `cut` says that its cells are words,
     which the last resort may cut, rather than numbers or ids."""
     sizes = (widest_line(header), *(widest_line(t) for t in cells))
     natural, widest = max(sizes), max(sizes[1:], default=0)
+    head = longest(header, between=False)
     if not wraps:
-        return Measure(natural, max(widest, longest(header, between=False)), sizes)
-    pieces_ = max(longest(header, between=False), max((longest(t) for t in cells), default=0))
-    return Measure(natural, max(pieces_, min(min_width, natural)), sizes, cut=words)
+        return Measure(natural, max(widest, head), sizes, head=head)
+    word = max(head, max((longest(t) for t in cells), default=0))
+    return Measure(natural, max(word, min(min_width, natural)), sizes, cut=cut, head=max(head, 1))
 
 
 def table_width(widths: Sequence[int]) -> int:
@@ -193,12 +196,16 @@ def share(measures: Sequence[Measure], room: int) -> list[int]:
     ids stay whole, and the text columns share what is left, words cut.
     """
     widths = [m.natural for m in measures]
-    excess = sum(widths) - room
-    if excess <= 0:
+    if sum(widths) <= room:
         return widths
     floors = [m.least for m in measures]
+    if sum(floors) > room:  # the last resort: cut words in the cells, then in the headers
+        floors = [m.head if m.cut else m.least for m in measures]
     if sum(floors) > room:
         floors = [1 if m.cut else m.least for m in measures]
+    # No column can end wider than the room the others' floors leave it: start there.
+    widths = [max(low, min(w, room - sum(floors) + low)) for w, low in zip(widths, floors)]
+    excess = sum(widths) - room
     rows = len(measures[0].sizes)
     picked = range(rows) if rows <= SAMPLE else [r * (rows - 1) // (SAMPLE - 1) for r in range(SAMPLE)]
     sizes = [[m.sizes[r] for r in picked] for m in measures]

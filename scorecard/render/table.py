@@ -55,7 +55,7 @@ def plan(section: Section, width: int | None) -> Plan:
         kept = list(range(len(headers)))
         widths = naturals = [max(map(layout.widest_line, [h, *texts])) for h, texts in zip(headers, cells)]
     else:
-        measures = [layout.measure(h, texts, wraps=c.wrapping, min_width=c.min_width, words=not c.numeric)
+        measures = [layout.measure(h, texts, wraps=c.wrapping, min_width=c.min_width, cut=not c.numeric)
                     for h, texts, c in zip(headers, cells, section.columns)]
         naturals = [m.natural for m in measures]
         kept, widths = layout.fit(measures, [c.priority for c in section.columns], width)
@@ -99,7 +99,8 @@ def _table(section: Section, width: int | None) -> tuple[Table, list[str]]:
         for style, start, end in styles:
             whole[-1].stylize(style, start, end)
     table.add_row(*whole)
-    hidden = [section.columns[i].header for i in range(len(headers)) if i not in kept]
+    # A column with no header (a chart's bars and labels) is left out without a word.
+    hidden = [c.header for i, c in enumerate(section.columns) if i not in kept and c.header]
     return table, hidden
 
 
