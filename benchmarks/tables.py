@@ -2,11 +2,13 @@
 beside `gaps -f json` and the start-up floor, each as a process, in interleaved rounds.
 
 The terminals are pseudo-terminals of that width, so the layout runs as it does for a
-person (wrapping, dropping columns, colour). Every time is a median, printed as a ratio
-to the floor measured in the same rounds (a Python importing pydantic's BaseModel, Rich's
-Console and Table, Typer and PyYAML). With --against REV, the same commands run from the
-code of that git revision too, in the same rounds, so that two versions compare in one
-run. The validated data is cached before the rounds start (warm runs).
+person (wrapping, dropping columns, colour). Each run's time is the CPU time of the
+process (user and system), which other work on a shared machine disturbs far less than
+the time on the clock; every figure is a median, printed as a ratio to the floor measured
+in the same rounds (a Python importing pydantic's BaseModel, Rich's Console and Table,
+Typer and PyYAML). With --against REV, the same commands run from the code of that git
+revision too, in the same rounds, so that two versions compare in one run. The validated
+data is cached before the rounds start (warm runs).
 
     python benchmarks/tables.py [--rounds 15] [--against REV] [--data DIR]
 """
@@ -23,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import termios
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,17 +32,18 @@ FLOOR = ("from pydantic import BaseModel; from rich.console import Console; "
          "from rich.table import Table; import typer, yaml")
 
 
-def run(command: list[str], env: dict, columns: int | None) -> float:
-    """Seconds the command takes, its stdout a pipe (columns None) or a terminal that wide."""
+def run(command: list[str], env: dict, columns: int | None, cwd: Path | None = None) -> float:
+    """CPU seconds the command takes, its stdout a pipe (columns None) or a terminal that wide.
+    It runs in `cwd`: a folder with no package in it, so that `-m scorecard` is the one on
+    PYTHONPATH (the current folder would come first)."""
     if columns is None:
-        start = time.perf_counter()
-        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        return time.perf_counter() - start
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return _cpu(process, command)
     parent, child = pty.openpty()
     fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env={**env, "TERM": "xterm-256color"}, stdin=subprocess.DEVNULL,
-                               stdout=child, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env={**env, "TERM": "xterm-256color"}, cwd=cwd,
+                               stdin=subprocess.DEVNULL, stdout=child, stderr=subprocess.DEVNULL)
     os.close(child)
     try:
         while os.read(parent, 65536):  # read it all, as a terminal would, or the writer blocks
@@ -50,11 +52,15 @@ def run(command: list[str], env: dict, columns: int | None) -> float:
         pass
     finally:
         os.close(parent)
-    code = process.wait()
-    elapsed = time.perf_counter() - start
-    if code != 0:
-        sys.exit(f"{' '.join(command)} failed with exit {code}")
-    return elapsed
+    return _cpu(process, command)
+
+
+def _cpu(process: subprocess.Popen, command: list[str]) -> float:
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed with exit {process.returncode}")
+    return usage.ru_utime + usage.ru_stime
 
 
 def source_of(revision: str, into: Path) -> Path:
@@ -72,10 +78,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=REPO, help="the data folder (default: the bundled data)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scorecard-tables-") as tmp:
-        cache = Path(tmp) / "cache"
+        cache, empty = Path(tmp) / "cache", Path(tmp) / "run"
+        empty.mkdir()
         versions = {"": REPO}
         if args.against:
-            versions[f" @{args.against}"] = source_of(args.against, Path(tmp))
+            (Path(tmp) / "old").mkdir()
+            versions[f" @{args.against}"] = source_of(args.against, Path(tmp) / "old")
         cases: dict[str, tuple[list[str], dict, int | None]] = {}
         base_env = {**os.environ, "SCORECARD_CACHE_DIR": str(cache)}
         base_env.pop("NO_COLOR", None)
@@ -84,7 +92,11 @@ def main() -> None:
             env = {**base_env, "PYTHONPATH": str(root)}
             sc = [sys.executable, "-m", "scorecard"]
             data = ["--data", str(args.data), "--lang", "en"]
-            subprocess.run([*sc, "validate", *data], env=env, capture_output=True)  # fill the cache
+            found = subprocess.run([sys.executable, "-c", "import scorecard; print(scorecard.__file__)"], env=env,
+                                   cwd=empty, capture_output=True, text=True, check=True).stdout.strip()
+            if not Path(found).is_relative_to(root):
+                sys.exit(f"the package found is {found}, not the one in {root}")
+            subprocess.run([*sc, "validate", *data], env=env, cwd=empty, capture_output=True)  # fill the cache
             cases[f"gaps -f json{label}"] = ([*sc, "gaps", "-f", "json", *data], env, None)
             cases[f"gaps, a pipe{label}"] = ([*sc, "gaps", *data], env, None)
             cases[f"gaps, 80 columns{label}"] = ([*sc, "gaps", *data], env, 80)
@@ -92,10 +104,10 @@ def main() -> None:
         times: dict[str, list[float]] = {name: [] for name in cases}
         for _ in range(args.rounds):
             for name, (command, env, columns) in cases.items():  # interleaved: drifts hit all alike
-                times[name].append(run(command, env, columns))
+                times[name].append(run(command, env, columns, cwd=empty))
     floor = statistics.median(times["start-up floor"])
-    print(f"{args.rounds} interleaved rounds; medians; data {args.data}\n")
-    print(f"{'command':34} {'median s':>9} {'× floor':>8}")
+    print(f"{args.rounds} interleaved rounds; medians of CPU time; data {args.data}\n")
+    print(f"{'command':34} {'CPU s':>9} {'× floor':>8}")
     for name, values in times.items():
         median = statistics.median(values)
         print(f"{name:34} {median:9.3f} {median / floor:8.2f}")
