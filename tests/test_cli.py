@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scorecard.cli.app import app
+from scorecard.views.gaps import FIELDS
 
 runner = CliRunner()
 
@@ -24,13 +25,14 @@ def test_gaps_table_ranks_indicators_and_lists_blind_spots(mini):
     out = result.stdout
     assert out.index("Processing-trade settlement offshore") < out.index("Basic research share of R&D")
     assert "Tokyo 15 ×1.9" in out and "66*" in out
-    assert "shortfall no action addresses   orphan" in out
+    assert "shortfall no action addresses  orphan" in out
     assert "\x1b[" not in out  # plain in a pipe
 
 
 def test_gaps_json_rows_carry_id(mini):
     result = run("gaps", "--data", mini, "--format", "json")
     doc = json.loads(result.stdout)
+    assert all(tuple(row) == FIELDS for row in doc["indicators"])
     assert [r["id"] for r in doc["indicators"]] == [
         "offshore-settlement", "basic-research-share", "fortune500", "unmeasured"]
     first = doc["indicators"][0]
@@ -53,8 +55,21 @@ def test_gaps_csv_opens_with_the_csv_module(mini):
     text = run("gaps", "--data", mini, "-f", "csv").stdout
     assert text.startswith("\ufeff")  # Excel reads the BOM as UTF-8
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0]["section"] == "indicators" and rows[0]["rank"] == "1"
     assert rows[0]["id"] == "offshore-settlement" and float(rows[0]["score"]) == 50
     assert rows[1]["name"] == "基础研究投入占研发经费比重"
+
+
+def test_gaps_csv_holds_the_shortfall_ranking_and_the_blind_spots(mini):
+    text = run("gaps", "--data", mini, "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [r["section"] for r in rows] == ["indicators"] * 4 + ["shortfalls"] * 3 + ["blind_spots"] * 4
+    shortfalls = [r for r in rows if r["section"] == "shortfalls"]
+    assert [r["id"] for r in shortfalls] == ["market", "innovation", "orphan"]
+    assert shortfalls[0]["covered"] == "2" and shortfalls[0]["indicators"] == (
+        "offshore-settlement; fortune500; unmeasured")
+    blind = {(r["kind"], r["id"]) for r in rows if r["section"] == "blind_spots"}
+    assert ("shortfall_without_action", "orphan") in blind and ("action_without_indicator", "A3") in blind
 
 
 def test_gaps_markdown_is_a_pipe_table(mini):
@@ -177,7 +192,7 @@ def _clean_port(tmp_path):
 def test_validate_csv_with_no_findings_prints_the_header(tmp_path):
     result = run("validate", "--data", _clean_port(tmp_path), "-f", "csv")
     assert result.exit_code == 0
-    assert result.stdout_bytes == "\ufeffcode,severity,file,line,column,path,message,hint\r\n".encode()
+    assert result.stdout_bytes == "\ufeffsection,code,severity,file,line,column,path,message,hint\r\n".encode()
 
 
 def test_validate_takes_lang_for_its_headers(mini):
@@ -205,4 +220,6 @@ def test_gaps_legend_explains_only_the_marks_it_shows(tmp_path, mini):
 
 def test_an_empty_listing_prints_its_header_in_csv(mini):
     text = run("gaps", "--data", mini, "-f", "csv", "--shortfall", "orphan").stdout
-    assert text.startswith("\ufeffrank,name,") and text.count("\n") == 1
+    header, *rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    assert header[:4] == ["section", "rank", "id", "name"] and "latest_value" in header
+    assert {r[0] for r in rows} == {"shortfalls", "blind_spots"}

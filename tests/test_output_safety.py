@@ -189,8 +189,8 @@ def test_any_text_renders_literally_and_harmlessly_in_every_format(text):
     rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
     shown = visible(text, "\n\t")
     live = shown.startswith(TRIGGERS) or shown.lstrip().startswith(TRIGGERS)
-    assert rows[1] == ["'" + shown if live else shown, "-1.5"]
-    assert rows[2] == ["plain", "1234567.25"]
+    assert rows[1] == ["rows", "'" + shown if live else shown, "-1.5"]
+    assert rows[2] == ["rows", "plain", "1234567.25"]
 
     out = render(doc, "markdown")
     assert not _hidden_in(out)
@@ -223,14 +223,15 @@ def test_numbers_in_csv_stay_numbers(value):
 def test_gaps_csv_keeps_negative_gaps_as_numbers_and_chinese_intact():
     out = CliRunner().invoke(cli.app, ["gaps", "--data", str(MINI), "-f", "csv"]).stdout
     assert out.encode("utf-8").startswith(b"\xef\xbb\xbf")
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))
+            if r["section"] == "indicators"}
     assert float(rows["fortune500"]["gap"]) == -2 and rows["fortune500"]["name"] == "世界500强企业总部数"
 
 
 def test_small_figures_keep_their_digits_in_json_and_csv():
     doc = Document({}, [Section("rows", "", [Column("v", "v")], [{"v": 0.000123456}, {"v": 2 / 3}])])
     assert [r["v"] for r in json.loads(render(doc, "json"))["rows"]] == [0.0001235, 0.6667]
-    assert render(doc, "csv").split("\r\n")[1:3] == ["0.0001235", "0.6667"]
+    assert render(doc, "csv").split("\r\n")[1:3] == ["rows,0.0001235", "rows,0.6667"]
 
 
 # Locales, pipes and crashes.
@@ -290,7 +291,7 @@ def test_piping_into_head_prints_one_line_and_no_traceback():
     big = f"{sys.executable} -m scorecard export --data {MINI} -f csv | head -1"
     run = subprocess.run(big, shell=True, capture_output=True, timeout=60,
                          env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert run.stdout.decode("utf-8").startswith("\ufeffid,name,kind")
+    assert run.stdout.decode("utf-8").startswith("\ufeffsection,id,name,kind")
     assert run.stderr == b""
 
 

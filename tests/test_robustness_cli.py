@@ -88,7 +88,9 @@ def test_table_markdown_and_csv(folder):
     assert md.startswith("# 近期（2025）：排名有多稳健 · 40 次抽样") and "| 中位排名 |" in md
     text = run("robustness", "--data", folder, "-n", 40, "-f", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert [r["id"] for r in rows] == ["sb", "sa"] and "bands.major_challenges" in rows[0]
+    shortfalls = [r for r in rows if r["section"] == "shortfalls"]
+    assert [r["id"] for r in shortfalls] == ["sb", "sa"] and "bands.major_challenges" in rows[0]
+    assert {r["section"] for r in rows} == {"shortfalls", "actions", "indicators", "assumptions", "sensitivity"}
 
 
 def test_with_nothing_declared_uncertain_every_draw_is_the_declared_scorecard(tmp_path):

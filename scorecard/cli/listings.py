@@ -13,8 +13,8 @@ import typer
 
 from scorecard.cli import output
 from scorecard.cli.common import LANG_VARIABLE, check_id, horizon, language, load
-from scorecard.cli.options import (DataOpt, Format, FormatOpt, HorizonOpt, LangOpt, ScenarioOpt,
-                                   ShortfallOpt)
+from scorecard.cli.options import (ColumnsOpt, DataOpt, Format, FormatOpt, HorizonOpt, LangOpt, LimitOpt,
+                                   OutputOpt, ScenarioOpt, ShortfallOpt)
 
 ProgrammeOpt = Annotated[Optional[str], typer.Option(
     "--programme", "-p", metavar="ID", help="Only this programme's actions.")]
@@ -22,21 +22,23 @@ ItemArg = Annotated[str, typer.Argument(metavar="ID", help="An indicator, action
 
 
 def gaps(horizon_id: HorizonOpt = None, shortfall: ShortfallOpt = None, data: DataOpt = None,
-         scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+         scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None,
+         to: OutputOpt = None, columns: ColumnsOpt = None, limit: LimitOpt = None) -> None:
     """Indicators ranked by how far there is to go, with the actions that address them."""
     from scorecard.views import gaps as view
 
     ds, lang, card = _scored(data, scenario, lang, horizon_id, "shortfall", shortfall, "shortfalls")
-    output.data(view.document(card, ds, lang, shortfall), fmt.value)
+    output.data(view.document(card, ds, lang, shortfall), fmt.value, to=to, columns=columns, limit=limit)
 
 
 def actions(horizon_id: HorizonOpt = None, programme: ProgrammeOpt = None, data: DataOpt = None,
-            scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+            scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None,
+            to: OutputOpt = None, columns: ColumnsOpt = None, limit: LimitOpt = None) -> None:
     """The action plans, ranked by the gaps of the shortfalls they address."""
     from scorecard.views import actions as view
 
     ds, lang, card = _scored(data, scenario, lang, horizon_id, "programme", programme, "programmes")
-    output.data(view.document(card, ds, lang, programme), fmt.value)
+    output.data(view.document(card, ds, lang, programme), fmt.value, to=to, columns=columns, limit=limit)
 
 
 def _scored(data, scenario, lang, horizon_id, kind: str, only, among: str):
@@ -51,7 +53,8 @@ def _scored(data, scenario, lang, horizon_id, kind: str, only, among: str):
 
 
 def goals(data: DataOpt = None, scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table,
-          lang: LangOpt = None) -> None:
+          lang: LangOpt = None, to: OutputOpt = None, columns: ColumnsOpt = None,
+          limit: LimitOpt = None) -> None:
     """Each horizon's goal, with its year, score and coverage."""
     from scorecard.score.card import build
     from scorecard.score.targets import plans
@@ -61,7 +64,7 @@ def goals(data: DataOpt = None, scenario: ScenarioOpt = None, fmt: FormatOpt = F
     lang = language(ds, lang)
     plan_of = plans(ds)
     cards = [build(ds, h, plan_of=plan_of) for h in ds.horizons]
-    output.data(view.document(cards, ds, lang), fmt.value)
+    output.data(view.document(cards, ds, lang), fmt.value, to=to, columns=columns, limit=limit)
 
 
 def _supposed(ds, scenario):
@@ -74,18 +77,20 @@ def _supposed(ds, scenario):
 
 
 def indicators(shortfall: ShortfallOpt = None, data: DataOpt = None, fmt: FormatOpt = Format.table,
-               lang: LangOpt = None) -> None:
+               lang: LangOpt = None, to: OutputOpt = None, columns: ColumnsOpt = None,
+               limit: LimitOpt = None) -> None:
     """Every indicator with its unit, latest value and a target for each horizon."""
     from scorecard.views import indicators as view
 
     ds = load(data)
     lang = language(ds, lang)
     check_id("shortfall", shortfall, ds.shortfalls)
-    output.data(view.document(ds, lang, shortfall), fmt.value)
+    output.data(view.document(ds, lang, shortfall), fmt.value, to=to, columns=columns, limit=limit)
 
 
 def show(item: ItemArg, data: DataOpt = None, scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table,
-         lang: LangOpt = None) -> None:
+         lang: LangOpt = None, to: OutputOpt = None, columns: ColumnsOpt = None,
+         limit: LimitOpt = None) -> None:
     """One indicator in full (series, peers, targets, pace), an action or shortfall, or a
     source's figures section by section."""
     from scorecard.views import show as view
@@ -103,10 +108,11 @@ def show(item: ItemArg, data: DataOpt = None, scenario: ScenarioOpt = None, fmt:
         from scorecard.views import sources
 
         doc = sources.document(ds, item, lang)
-    output.data(doc, fmt.value)
+    output.data(doc, fmt.value, to=to, columns=columns, limit=limit)
 
 
-def validate(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
+def validate(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt = None,
+             to: OutputOpt = None, columns: ColumnsOpt = None, limit: LimitOpt = None) -> None:
     """Check both files; report every finding with file, line and column. Exit 1 on errors."""
     from scorecard.findings import DataError
     from scorecard.load.dataset import load as load_dataset
@@ -123,20 +129,21 @@ def validate(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
         found = err.findings
         lang = lang or os.environ.get(LANG_VARIABLE) or "en"  # the data's languages are unknown
     errors = sum(f.is_error for f in found)
-    if fmt is Format.table:
+    if fmt is Format.table and to is columns is limit is None:
         output.findings(found)
         verdict = "invalid" if errors else "valid"
         output.say(f"scorecard: {' and '.join(files)}: {verdict}, "
                    f"{errors} error(s), {len(found) - errors} warning(s)")
     else:
-        output.data(view.document(found, files, lang), fmt.value)
+        output.data(view.document(found, files, lang), fmt.value, to=to, columns=columns, limit=limit)
     if errors:
         raise typer.Exit(1)
 
 
-def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None) -> None:
+def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None,
+           to: OutputOpt = None, columns: ColumnsOpt = None, limit: LimitOpt = None) -> None:
     """The whole validated model (JSON), or one row per figure (CSV, Markdown, table)."""
     from scorecard.views import export as view
 
     ds = load(data)
-    output.data(view.document(ds, language(ds, lang)), fmt.value)
+    output.data(view.document(ds, language(ds, lang)), fmt.value, to=to, columns=columns, limit=limit)

@@ -1,4 +1,4 @@
-"""The only place that writes to the terminal: data to stdout, diagnostics to stderr."""
+"""The only place that writes output: data to stdout or to a file (-o), diagnostics to stderr."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import signal
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,15 +35,103 @@ def _write(stream, text: str) -> None:
     stream.flush()
 
 
-def data(doc, fmt: str) -> None:
-    from scorecard.render import render
+def terminal() -> tuple[int, bool] | None:
+    """The width of the terminal on stdout and whether to colour it; None in a pipe or a file."""
+    if not _is_tty(sys.stdout):
+        return None
+    color = "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return shutil.get_terminal_size().columns, color
+
+
+def data(doc, fmt: str, *, to: Path | None = None, columns: str | None = None,
+         limit: int | None = None) -> None:
+    """Print a view's document in `fmt`: fitted to the terminal, or plain and whole (nothing
+    wrapped, cut or coloured) in a pipe or a file. `to` is the file of -o, `columns` the
+    keys of --columns (exit 2 on an unknown one), `limit` the N of --limit."""
+    from scorecard.render import document, render
 
     missing_when_not_finite(doc)
-    tty = _is_tty(sys.stdout)
-    color = tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-    # In a pipe nothing is wrapped or cut: the table is as wide as its content.
-    width = shutil.get_terminal_size().columns if tty else 1000
-    _write(sys.stdout, render(doc, fmt, width=width, color=color))
+    if columns is not None:
+        doc = document.choose(doc, _columns(doc, columns, fmt))
+    if limit is not None:
+        if not any(s.ranked for s in doc.sections):
+            say(f"scorecard: note: --limit {limit}: nothing here is a ranking or a listing of items; "
+                "every row is shown")
+        doc = document.limit(doc, limit)
+    to_file = to is not None and str(to) != "-"
+    width, color = (None if to_file else terminal()) or (None, False)
+    text = render(doc, fmt, width=width, color=color)
+    if to_file:
+        save(to, text.encode("utf-8", "backslashreplace"))
+        say(f"scorecard: wrote {to}" + _suffix_note(to, fmt))
+    else:
+        _write(sys.stdout, text)
+
+
+def _columns(doc, given: str, fmt: str) -> list[str]:
+    """The keys --columns names, each one the document has; else exit 2, saying which it has."""
+    from scorecard.findings import did_you_mean
+    from scorecard.render.document import keys
+
+    if fmt == "json":
+        raise fail("scorecard: --columns chooses the columns of a table, CSV or Markdown; JSON keeps "
+                   "every key (choose them with jq, e.g. jq '.indicators | map({id, score})' for gaps)", 2)
+    wanted = list(dict.fromkeys(k for k in given.replace(",", " ").split()))
+    known = keys(doc)
+    if not wanted:
+        raise fail(f"scorecard: --columns names no column; choose from: {', '.join(known)}", 2)
+    for key in wanted:
+        if key not in known:
+            hint = did_you_mean(key, known) or f"choose from: {', '.join(known)}"
+            raise fail(f"scorecard: unknown column {key!r} for --columns; {hint}", 2)
+    return wanted
+
+
+_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "table"}
+
+
+def _suffix_note(path: Path, fmt: str) -> str:
+    """A reminder when the file's name promises another format than the one written."""
+    meant = _SUFFIXES.get(Path(path).suffix.lower())
+    return f" ({fmt}; for {meant}, add -f {meant})" if meant and meant != fmt else ""
+
+
+def save(path: Path, content: bytes) -> None:
+    """Write `content` to `path` all at once: a temporary file beside it, flushed to disk and
+    renamed over it, so a reader (or a crash) sees the old file or the new one, never half
+    of one. A file replaced keeps its mode; a new one gets the usual mode (umask)."""
+    import tempfile
+
+    real = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(real).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as err:
+        raise fail(f"scorecard: cannot write {path}: {err.strerror or err}; nothing was written") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fchmod(out.fileno(), mode)
+            os.fsync(out.fileno())
+        os.replace(tmp, real)
+    except OSError as err:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise fail(f"scorecard: cannot write {path}: {err.strerror or err}; nothing was written") from None
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def missing_when_not_finite(doc) -> None:

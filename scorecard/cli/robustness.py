@@ -12,7 +12,8 @@ from typing import Annotated
 
 import typer
 
-from scorecard.cli.options import DataOpt, Format, FormatOpt, HorizonOpt, LangOpt
+from scorecard.cli.options import (ColumnsOpt, DataOpt, Format, FormatOpt, HorizonOpt, LangOpt, LimitOpt,
+                                   OutputOpt)
 
 
 class ProgressBar:
@@ -64,6 +65,9 @@ def robustness(
     data: DataOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
+    to: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    limit: LimitOpt = None,
 ) -> None:
     """How sure the ranking is: every assumption the data declares uncertain (method: vary) drawn
     jointly, everything re-scored, and which assumption moves the ranking most."""
@@ -76,4 +80,4 @@ def robustness(
     lang, h = language(ds, lang), horizon(ds, horizon_id)
     with ProgressBar("robustness") as bar:
         result = analyse(ds, h, draws, seed, top, progress=bar)
-    output.data(view.document(result, ds, lang), fmt.value)
+    output.data(view.document(result, ds, lang), fmt.value, to=to, columns=columns, limit=limit)

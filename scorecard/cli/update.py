@@ -13,8 +13,8 @@ import typer
 
 from scorecard.cli import output
 from scorecard.cli.common import check_id, language, load
-from scorecard.cli.options import (DataOpt, Format, FormatOpt, LangOpt, OneHorizon, PeerKind, PeerKindOpt,
-                                   ScenarioOpt)
+from scorecard.cli.options import (ColumnsOpt, DataOpt, Format, FormatOpt, LangOpt, LimitOpt, OneHorizon,
+                                   OutputOpt, PeerKind, PeerKindOpt, ScenarioOpt)
 
 
 def set_(
@@ -169,6 +169,9 @@ def diff(
     scenario: ScenarioOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
+    to: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    limit: LimitOpt = None,
 ) -> None:
     """What changed in the scores since a git revision or against another data folder, and why.
 
@@ -184,7 +187,7 @@ def diff(
     current = load(data)
     lang = language(current, lang)
     if scenario is not None:
-        return _diff_scenario(current, scenario, base, horizon, fmt, lang)
+        return _diff_scenario(current, scenario, base, horizon, fmt, lang, to, columns, limit)
     try:
         old, base = _base(base, current.location)
     except history.GitError as err:
@@ -198,10 +201,11 @@ def diff(
     shown = [horizon] if horizon else list(dict.fromkeys([*current.horizons, *old.horizons]))
     meta = {"base": base, "current": str(current.location.directory), "horizons": shown}
     title = f"{base} → {current.location.directory}"
-    output.data(view.document(changes, lang, title=title, meta=meta), fmt.value)
+    output.data(view.document(changes, lang, title=title, meta=meta), fmt.value,
+                to=to, columns=columns, limit=limit)
 
 
-def _diff_scenario(current, scenario, base, horizon, fmt, lang: str) -> None:
+def _diff_scenario(current, scenario, base, horizon, fmt, lang: str, to=None, columns=None, limit=None) -> None:
     """`diff --scenario FILE`: the data before, the data as the scenario describes it after."""
     from scorecard.cli.scenario import suppose
     from scorecard.score.compare import compare
@@ -216,4 +220,4 @@ def _diff_scenario(current, scenario, base, horizon, fmt, lang: str) -> None:
     meta = {"base": where, "current": str(scenario),
             "horizons": [horizon] if horizon else list(current.horizons)}
     doc = view.document(changes, lang, title=f"{where} → {scenario}", meta=meta, after=after)
-    output.data(doc, fmt.value)
+    output.data(doc, fmt.value, to=to, columns=columns, limit=limit)

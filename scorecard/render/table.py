@@ -1,111 +1,137 @@
 """Rich tables for people. Every cell is a `Text`, never markup, so data that
 looks like `[bold]` prints as written; control characters are made visible
-(`scorecard.render.clean`)."""
+(`scorecard.render.clean`).
+
+The layout is decided here, not by Rich (`scorecard.render.layout`): which columns
+fit, how wide each is, and where every line breaks. Rich is handed cells already
+broken into lines, in columns of fixed width, so it neither measures nor wraps,
+and every Rich release prints the same table. On a terminal, text is wrapped at
+word boundaries and low-priority columns make way, with a note; with no width (a
+pipe, a file) nothing is wrapped or dropped.
+"""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from scorecard.render import layout
 from scorecard.render.clean import visible
-from scorecard.render.document import Column, Document, Section
+from scorecard.render.document import Document, Section
+
 
 def safe(text: str) -> Text:
     return Text(visible(text, keep="\n"))
 
 
-def _table(section: Section, columns: list[Column], widths: list[int]) -> Table:
+def _lines(console: Console, text: str, width: int | None, style: str | None = None) -> None:
+    """A title or a note, broken at word boundaries to the width (as it is, with none)."""
+    console.print(Text("\n".join(layout.wrap(visible(text, keep="\n"), width))), style=style)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a section is laid out: the columns kept (indices into `Section.columns`), their
+    widths, and every cell's text as shown (escapes made visible)."""
+
+    kept: list[int]
+    widths: list[int]
+    cells: list[list[str]]  # per column of the section, per row
+    headers: list[str]
+    naturals: list[int]
+
+
+def plan(section: Section, width: int | None) -> Plan:
+    """Which columns fit in `width` cells and how wide each is; with no width, every column
+    at its natural width."""
+    cells = [[visible(c.text(row), keep="\n") for row in section.rows] for c in section.columns]
+    headers = [visible(c.header, keep="\n") for c in section.columns]
+    if width is None:  # nothing wrapped or dropped
+        kept = list(range(len(headers)))
+        widths = naturals = [max(map(layout.widest_line, [h, *texts])) for h, texts in zip(headers, cells)]
+    else:
+        measures = [layout.measure(h, texts, wraps=c.wrapping, min_width=c.min_width, cut=not c.numeric)
+                    for h, texts, c in zip(headers, cells, section.columns)]
+        naturals = [m.natural for m in measures]
+        kept, widths = layout.fit(measures, [c.priority for c in section.columns], width)
+    return Plan(kept, widths, cells, headers, naturals)
+
+
+def _table(section: Section, width: int | None) -> tuple[Table, list[str]]:
+    """The section as a table `width` cells wide at most (any width, with none), and the
+    headers of the columns left out to fit.
+
+    Rich is given one row whose every cell holds a whole column, the rows' lines aligned
+    by blank lines: the same table as one Rich row per data row (the box draws no line
+    between rows), for a tenth of the work, since Rich's cost is per cell.
+    """
+    p = plan(section, width)
+    kept, widths, cells, headers = p.kept, p.widths, p.cells, p.headers
+    lines = [[layout.wrap(text, w) if w < p.naturals[i] else text.split("\n") for text in cells[i]]
+             for i, w in zip(kept, widths)]
+    heights = [max(len(column[n]) for column in lines) for n in range(len(section.rows))]
     # Padding on the right only: Rich before 15 ignores pad_edge=False on the first
     # column, so this is the one layout that prints the same on every version.
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 2, 0, 0), expand=False)
-    for c, width in zip(columns, widths):
-        table.add_column(safe(c.header), justify="right" if c.numeric else "left",
-                         overflow="fold", width=width)
-    for row in section.rows:
-        cells = []
-        for c in columns:
-            text = safe(c.text(row))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, layout.GAP - 1, 0, 0), expand=False)
+    # Headers as tall as the tallest, their words at the bottom: Rich before 12 aligns them
+    # to the top, later Rich to the bottom.
+    heads = [layout.wrap(headers[i], w, between=False) for i, w in zip(kept, widths)]
+    tallest = max((len(h) for h in heads), default=1)
+    whole = []
+    for i, w, column, head in zip(kept, widths, lines, heads):
+        c = section.columns[i]
+        table.add_column(Text("\n".join([""] * (tallest - len(head)) + head)), width=w, no_wrap=True,
+                         justify="right" if c.numeric else "left", overflow="fold")
+        text, styles, at = [], [], 0
+        for row, cell, height in zip(section.rows, column, heights):
+            block = "\n".join(cell + [""] * (height - len(cell)))
             style = c.style(row) if c.style is not None else None
             if style:
-                text.stylize(style)
-            cells.append(text)
-        table.add_row(*cells)
-    return table
-
-
-def _fit(console: Console, section: Section) -> tuple[Table, list[Column]]:
-    """Drop the least needed columns until the table fits the terminal.
-
-    A table fits when every column gets at least its narrowest width (`Column.narrowest`).
-    """
-    columns = list(section.columns)
-    hidden: list[Column] = []
-    while True:
-        widths = [_natural(section, c) for c in columns]
-        least = [max(c.narrowest(w), _longest_word(section, c)) for w, c in zip(widths, columns)]
-        droppable = [c for c in columns if c.drop]
-        room = console.width - 3 * len(columns) + 1
-        if sum(least) <= room or not droppable:
-            return _table(section, columns, _share(widths, least, room)), hidden
-        worst = max(droppable, key=lambda c: c.drop)
-        columns.remove(worst)
-        hidden.append(worst)
-
-
-def _share(natural: list[int], least: list[int], room: int) -> list[int]:
-    """Give each column its narrowest width, then the room left to the wrapped ones,
-    in proportion to what they lack."""
-    lacking = [n - m for n, m in zip(natural, least)]
-    spare, total = max(0, room - sum(least)), sum(lacking)
-    if total <= spare:
-        return list(natural)
-    widths = [m + (spare * lack) // total for m, lack in zip(least, lacking)]
-    return widths
-
-
-def _longest_word(section: Section, column: Column) -> int:
-    """Words are never broken: a column is at least as wide as its longest word."""
-    cells = [column.header] + [_shown(column, row) for row in section.rows]
-    return max((cell_len(w) for text in cells for w in text.split() if w.isascii()), default=1)
-
-
-def _shown(column: Column, row: dict) -> str:
-    """A cell as printed: widths are measured on this, escapes included."""
-    return visible(column.text(row), keep="\n")
-
-
-def _natural(section: Section, column: Column) -> int:
-    cells = [column.header] + [_shown(column, row) for row in section.rows]
-    return max(cell_len(line) for text in cells for line in (text.splitlines() or [""]))
+                styles.append((style, at, at + len(block)))
+            text.append(block)
+            at += len(block) + 1
+        whole.append(Text("\n".join(text)))
+        for style, start, end in styles:
+            whole[-1].stylize(style, start, end)
+    table.add_row(*whole)
+    # A column with no header (a chart's bars and labels) is left out without a word.
+    hidden = [c.header for i, c in enumerate(section.columns) if i not in kept and c.header]
+    return table, hidden
 
 
 def render(doc: Document, *, width: int | None = None, color: bool = False) -> str:
+    """The document as text `width` cells wide; with no width, every line as long as it needs."""
+    tables = [_table(s, width) if s.rows else None for s in doc.sections]
+    console_width = width or max(
+        [layout.table_width([c.width for c in t.columns]) for t, _ in filter(None, tables)]
+        + [layout.widest_line(visible(x, keep="\n"))
+           for x in (doc.title, *doc.notes, *(t for s in doc.sections for t in (s.title, s.empty)))]
+        + [80])
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width or 100, color_system="standard" if color else None,
+        file=buffer, width=console_width, color_system="standard" if color else None,
         force_terminal=color, no_color=not color, highlight=False, emoji=False,
         markup=False, legacy_windows=False, soft_wrap=False,
     )
     if doc.title:
-        console.print(safe(doc.title), style="bold")
-    for section in doc.sections:
+        _lines(console, doc.title, width, "bold")
+    for section, made in zip(doc.sections, tables):
         console.print()
-        console.print(safe(section.title), style="bold")
-        if not section.rows:
-            console.print(safe(section.empty or "–"))
+        _lines(console, section.title, width, "bold")
+        if made is None:
+            _lines(console, section.empty or "–", width)
             continue
-        table, hidden = _fit(console, section)
+        table, hidden = made
         console.print(table)
         if hidden:
-            names = ", ".join(c.header for c in hidden)
-            console.print(safe(doc.hidden_note.format(columns=names)), style="dim")
+            _lines(console, doc.hidden_note.format(columns=doc.separator.join(hidden)), width, "dim")
     if doc.notes:
         console.print()
         for note in doc.notes:
-            console.print(safe(note), style="dim")
+            _lines(console, note, width, "dim")
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

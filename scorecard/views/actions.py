@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, ids, number
 from scorecard.score.card import Scorecard
 from scorecard.views.columns import (aggregate_score_column, coverage_column, hypothetical, marks, scenario,
                                      status_column, supposed)
-from scorecard.views.labels import pick, word
+from scorecard.views.labels import pick, table_words, word
 
 
 def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = None) -> Document:
@@ -19,6 +19,7 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
         if programme is not None and act.programme != programme:
             continue
         rows.append({
+            "rank": a.rank,
             "id": act.id,
             "name": act.name.get(lang),
             "programme": act.programme,
@@ -30,7 +31,6 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
             "covered": a.result.covered,
             "total": a.result.total,
             "priority": a.priority,
-            "rank": a.rank,
             "state": act.status.state,
             "source": act.source,
             "conflict": a.conflict,
@@ -41,24 +41,24 @@ def document(card: Scorecard, ds: Dataset, lang: str, programme: str | None = No
         })
     columns = [
         Column("rank", word("rank", lang), lambda r: number(r["rank"]), numeric=True),
-        Column("id", word("id", lang)),
-        Column("name", word("action", lang)),
-        Column("programme", word("programme", lang)),
-        Column("shortfalls", word("shortfalls", lang)),
+        ids("id", word("id", lang)),
+        Column("name", word("action", lang), min_width=20),
+        Column("programme", word("programme", lang), priority=5),
+        Column("shortfalls", word("shortfalls", lang), priority=3),
         Column("priority", word("priority", lang), lambda r: supposed(number(r["priority"], 1), r),
                numeric=True),
         aggregate_score_column(lang, mark=False),
-        status_column(lang, drop=2, wrap=11),
-        coverage_column(lang),
-        Column("state", word("state", lang), lambda r: pick("state", r["state"], lang)),
+        status_column(lang, priority=2),
+        coverage_column(lang, priority=4),
+        Column("state", word("state", lang), lambda r: pick("state", r["state"], lang), priority=6),
     ]
     if sc is not None:
-        columns.append(Column("closes", word("scenario", lang), lambda r: _closing(r, lang)))
+        columns.append(Column("closes", word("scenario", lang), lambda r: _closing(r, lang), priority=2))
     h = card.horizon
     meta = {"horizon": h.id, "horizon_year": h.year}
     title = word("actions_title", lang, horizon=h.name.get(lang), year=h.year)
-    return hypothetical(Document(meta, [Section("actions", title, columns, rows)], [word("note_priority", lang)],
-                                 hidden_note=word("hidden_columns", lang)), ds, lang)
+    section = Section("actions", title, columns, rows, ranked=True)
+    return hypothetical(Document(meta, [section], [word("note_priority", lang)], **table_words(lang)), ds, lang)
 
 
 def _closing(row: dict, lang: str) -> str:

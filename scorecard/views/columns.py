@@ -13,9 +13,9 @@ def status_column(lang: str, **layout) -> Column:
                   style=lambda r: STATUS_STYLE.get(r["status"]), **layout)
 
 
-def coverage_column(lang: str) -> Column:
+def coverage_column(lang: str, **layout) -> Column:
     return Column("coverage", word("coverage", lang), lambda r: f"{r['covered']}/{r['total']}",
-                  numeric=True)
+                  numeric=True, **layout)
 
 
 def aggregate_score_column(lang: str, mark: bool = True) -> Column:

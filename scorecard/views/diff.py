@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, ids, number
 from scorecard.score.compare import Change
 from scorecard.views.columns import hypothetical, scenario, supposed
-from scorecard.views.labels import pick, trend, word
+from scorecard.views.labels import pick, table_words, trend, word
 
 
 FIELDS = ("kind", "id", "horizon", "name", "score_before", "score_after", "score_change",
@@ -56,17 +56,19 @@ def _pair(before, after, show, arrow: str = "→") -> str:
 
 def columns(lang: str) -> list[Column]:
     return [
-        Column("kind", word("kind", lang), lambda r: pick("kind", r["kind"], lang)),
-        Column("id", word("id", lang)),
-        Column("horizon", word("horizon", lang)),
+        Column("kind", word("kind", lang), lambda r: pick("kind", r["kind"], lang), priority=4),
+        ids("id", word("id", lang)),
+        ids("horizon", word("horizon", lang)),
         Column("score", word("score", lang),
                lambda r: supposed(_pair(r["score_before"], r["score_after"], lambda v: number(v, 1)), r),
-               numeric=True),
+               numeric=True, wraps=True, min_width=6),
         Column("status", word("status", lang),
-               lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick("status", v, lang))),
+               lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick("status", v, lang)),
+               priority=2),
         Column("trend", word("trend", lang),
-               lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: trend(v, lang), "⇒")),
-        Column("why", word("why", lang), lambda r: "; ".join(r["why"]) or "–"),
+               lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: trend(v, lang), "⇒"),
+               priority=3),
+        Column("why", word("why", lang), lambda r: "; ".join(r["why"]) or "–", min_width=24),
     ]
 
 
@@ -75,6 +77,6 @@ def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | 
     """The changes; `after`, the data under a scenario when that is what is compared."""
     section = Section("changes", word("changes", lang), columns(lang),
                       rows(changes, lang, scenario(after) is not None), empty=word("nothing", lang),
-                      fields=FIELDS)
+                      fields=FIELDS, ranked=True)
     return hypothetical(Document(dict(meta or {}), [section], [*(notes or []), word("note_why", lang)], title,
-                                 hidden_note=word("hidden_columns", lang)), after, lang)
+                                 **table_words(lang)), after, lang)

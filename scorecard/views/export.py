@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, year
+from scorecard.render.document import Column, Document, Section, ids, year
 from scorecard.score.targets import plans
-from scorecard.views.labels import word
+from scorecard.views.labels import table_words, word
 
 
 def document(ds: Dataset, lang: str) -> Document:
@@ -16,23 +16,34 @@ def document(ds: Dataset, lang: str) -> Document:
         for o in ind.observations:
             rows.append(_row(ind, "observation", None, o.year, o.value, o.source, o.derived, lang))
         for b in ind.benchmarks:
-            rows.append(_row(ind, "benchmark", b.peer, b.year, b.value, b.source, b.derived, lang))
+            rows.append(_row(ind, "benchmark", b.peer, b.year, b.value, b.source, b.derived, lang,
+                             peer_name=ds.peers[b.peer].name.get(lang)))
         for h, t in plan_of[ind.id].targets.items():
             given = t.given
             rows.append(_row(ind, f"target_{h}", None, ds.horizons[h].year, t.value,
                              given.source if given else None, None, lang, basis=t.basis,
                              reason=given.reason if given else word("by_rule", lang, rule=t.rule)))
-    headers = {"id": "id", "name": "name", "kind": "kind", "peer": "peer_id", "year": "when",
-               "value": "value", "unit": "unit", "source": "source", "basis": "basis"}
-    columns = [Column(k, word(w, lang), (lambda r: year(r["year"])) if k == "year" else None)
-               for k, w in headers.items()]
-    return Document({}, [Section("figures", word("figures", lang), columns, rows)], as_json=whole,
-                    hidden_note=word("hidden_columns", lang))
+    columns = [
+        ids("id", word("id", lang)),
+        Column("name", word("name", lang), priority=2, min_width=20),
+        ids("kind", word("kind", lang)),
+        Column("peer_name", word("peer_id", lang), priority=3),
+        Column("year", word("when", lang), lambda r: year(r["year"]), numeric=True),
+        Column("value", word("value", lang), numeric=True),
+        Column("unit", word("unit", lang), priority=5),
+        ids("source", word("source", lang), priority=4),
+        Column("basis", word("basis", lang), priority=6),
+    ]
+    section = Section("figures", word("figures", lang), columns, rows, ranked=True)
+    return Document({}, [section], as_json=whole,
+                    **table_words(lang))
 
 
-def _row(ind, kind, peer, year, value, source, derived, lang, basis=None, reason=None) -> dict:
+def _row(ind, kind, peer, year, value, source, derived, lang, basis=None, reason=None,
+         peer_name=None) -> dict:
     return {
-        "id": ind.id, "name": ind.name.get(lang), "kind": kind, "peer": peer, "year": year,
+        "id": ind.id, "name": ind.name.get(lang), "kind": kind, "peer": peer, "peer_name": peer_name,
+        "year": year,
         "value": value, "unit": ind.unit.get(lang), "source": source, "derived": derived,
         "basis": basis, "reason": reason,
     }

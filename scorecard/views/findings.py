@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from scorecard.findings import Finding
-from scorecard.render.document import Column, Document, Section
-from scorecard.views.labels import pick, word
+from scorecard.render.document import Column, Document, Section, ids
+from scorecard.views.labels import pick, table_words, word
 
 # The keys of a finding's row (`Finding.as_dict`): the CSV header even when there are none.
 FIELDS = ("code", "severity", "file", "line", "column", "path", "message", "hint")
@@ -15,13 +15,13 @@ def document(found: list[Finding], files: list[str], lang: str) -> Document:
     errors = sum(f.is_error for f in found)
     meta = {"valid": errors == 0, "errors": errors, "warnings": len(found) - errors, "files": files}
     columns = [
-        Column("location", word("location", lang), lambda r: ":".join(
+        ids("location", word("location", lang), lambda r: ":".join(
             str(x) for x in (r["file"], r["line"], r["column"]) if x is not None)),
         Column("severity", word("severity", lang), lambda r: pick("severity", r["severity"], lang)),
-        Column("code", word("code", lang)),
-        Column("message", word("message", lang)),
-        Column("hint", word("what_to_do", lang)),
+        ids("code", word("code", lang), priority=2),
+        Column("message", word("message", lang), min_width=20),
+        Column("hint", word("what_to_do", lang), min_width=20, priority=3),
     ]
     section = Section("findings", word("findings", lang), columns, rows, empty=word("no_findings", lang),
-                      fields=FIELDS)
-    return Document(meta, [section], hidden_note=word("hidden_columns", lang))
+                      fields=FIELDS, ranked=True)
+    return Document(meta, [section], **table_words(lang))

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, ids, number
 from scorecard.score.card import IndicatorScore, Scorecard
 from scorecard.score.method import Trend
 from scorecard.views import targets as tv
 from scorecard.views.columns import (aggregate_score_column, assumed, coverage_column, hypothetical, marks,
                                      rests, status_column, supposed)
-from scorecard.views.labels import pick, trend_legend, word
+from scorecard.views.labels import pick, table_words, trend_legend, word
+
+
+# The keys of an indicator's row (`indicator_row`), led by its rank in `gaps`: the CSV
+# header when no indicator is shown.
+FIELDS = ("rank", "id", "name", "unit", "direction", "shortfalls", "latest_value", "latest_relation",
+          "latest_year", "baseline_value", "baseline_year", "target", "target_basis", "target_rule",
+          "target_missing", "target_note", "unscored", "score", "score_bound", "status", "trend",
+          "progress", "gap", "gap_share", "peer", "peer_name", "peer_value", "peer_year", "peer_gap",
+          "peer_ratio", "actions", "conflict", "scenario")
 
 
 def indicator_row(r: IndicatorScore, ds: Dataset, lang: str) -> dict:
@@ -76,16 +85,16 @@ def _arrow(row: dict) -> str:
 def indicator_columns(lang: str, *, rank: bool) -> list[Column]:
     columns = [Column("rank", word("rank", lang), numeric=True)] if rank else []
     return columns + [
-        Column("name", word("indicator", lang), wrap=20),
-        Column("shortfalls", word("shortfall", lang), drop=3, wrap=12),
-        Column("latest_value", word("latest", lang), _latest, numeric=True),
+        Column("name", word("indicator", lang), min_width=20),
+        Column("shortfalls", word("shortfall", lang), priority=4, min_width=12),
+        Column("latest_value", word("latest", lang), _latest, numeric=True, wraps=True, min_width=6),
         Column("target", word("target", lang), _target, numeric=True),
         Column("score", word("score", lang), lambda r: supposed(tv.score(r["score"], r["score_bound"]), r),
                numeric=True),
-        status_column(lang, drop=2, wrap=11),
+        status_column(lang, priority=3),
         Column("trend", word("trend", lang), _arrow),
-        Column("peer", word("peer", lang), _peer, drop=4, wrap=14),
-        Column("actions", word("actions", lang), drop=1, wrap=9),
+        Column("peer", word("peer", lang), _peer, priority=5, min_width=14),
+        Column("actions", word("actions", lang), priority=2, min_width=9),
     ]
 
 
@@ -107,14 +116,14 @@ def shortfall_section(card: Scorecard, lang: str, marked) -> Section:
         for s in card.shortfalls
     ]
     columns = [
-        Column("id", word("id", lang)),
-        Column("name", word("shortfall", lang)),
+        ids("id", word("id", lang)),
+        Column("name", word("shortfall", lang), min_width=20),
         aggregate_score_column(lang),
-        status_column(lang, wrap=11),
-        coverage_column(lang),
-        Column("actions", word("actions", lang)),
+        status_column(lang, priority=3),
+        coverage_column(lang, priority=4),
+        Column("actions", word("actions", lang), priority=2),
     ]
-    return Section("shortfalls", word("ranked_shortfalls", lang), columns, rows)
+    return Section("shortfalls", word("ranked_shortfalls", lang), columns, rows, ranked=True)
 
 
 def notes(ds: Dataset, sections: list[Section], lang: str) -> list[str]:
@@ -154,8 +163,8 @@ def blind_spot_section(card: Scorecard, ds: Dataset, lang: str) -> Section:
     )
     columns = [
         Column("kind", word("kind", lang), lambda r: pick("blind", r["kind"], lang)),
-        Column("id", word("id", lang)),
-        Column("name", word("name", lang)),
+        ids("id", word("id", lang)),
+        Column("name", word("name", lang), min_width=20),
     ]
     return Section("blind_spots", word("blind_spots", lang), columns, rows,
                    empty=word("no_blind_spots", lang))
@@ -171,8 +180,9 @@ def document(card: Scorecard, ds: Dataset, lang: str, shortfall: str | None = No
     """The scorecard at one horizon; `shortfall` shows only that shortfall's indicators."""
     h = card.horizon
     shown = [r for r in card.indicators if shortfall is None or shortfall in r.indicator.shortfalls]
-    rows = [dict(indicator_row(r, ds, lang), rank=i + 1) for i, r in enumerate(shown)]
-    main = Section("indicators", word("ranked_indicators", lang), indicator_columns(lang, rank=True), rows)
+    rows = [{"rank": i + 1, **indicator_row(r, ds, lang)} for i, r in enumerate(shown)]
+    main = Section("indicators", word("ranked_indicators", lang), indicator_columns(lang, rank=True), rows,
+                   fields=FIELDS, ranked=True)
     subject = ds.indicators_file.subject
     meta = {
         "subject": subject.get(lang) if subject else None,
@@ -194,4 +204,4 @@ def document(card: Scorecard, ds: Dataset, lang: str, shortfall: str | None = No
     summary = word("summary", lang, score=score,
                    status=pick("status", meta["status"], lang), coverage=card.overall.coverage)
     return hypothetical(Document(meta, sections, [summary, *notes(ds, sections, lang)], title,
-                                 hidden_note=word("hidden_columns", lang)), ds, lang)
+                                 **table_words(lang)), ds, lang)

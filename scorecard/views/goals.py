@@ -8,7 +8,7 @@ from scorecard.score.card import Scorecard
 from scorecard.views.columns import (aggregate_score_column, assumed, coverage_column, hypothetical, marks,
                                      status_column)
 from scorecard.views.gaps import subject_title
-from scorecard.views.labels import word
+from scorecard.views.labels import table_words, word
 
 
 def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
@@ -34,11 +34,11 @@ def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
     columns = [
         Column("id", word("horizon", lang), lambda r: r["name"]),
         Column("year", word("year", lang), lambda r: assumed(str(r["year"]), r["year_basis"]), numeric=True),
-        Column("goal", word("goal", lang)),
+        Column("goal", word("goal", lang), min_width=20),
         aggregate_score_column(lang),
-        status_column(lang),
-        coverage_column(lang),
+        status_column(lang, priority=2),
+        coverage_column(lang, priority=3),
     ]
     notes = [word("note_year_assumed", lang)] if any(r["year_is_assumption"] for r in rows) else []
     section = Section("goals", subject_title(ds, word("goals", lang), lang), columns, rows)
-    return hypothetical(Document({}, [section], notes, hidden_note=word("hidden_columns", lang)), ds, lang)
+    return hypothetical(Document({}, [section], notes, **table_words(lang)), ds, lang)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, ids, number
 from scorecard.score.targets import plans
 from scorecard.views import targets as tv
 from scorecard.views.columns import assumed
-from scorecard.views.labels import pick, word
+from scorecard.views.labels import pick, table_words, word
 
 
 def document(ds: Dataset, lang: str, shortfall: str | None = None) -> Document:
@@ -51,17 +51,18 @@ def document(ds: Dataset, lang: str, shortfall: str | None = None) -> Document:
         return f"{tv.figure(r['latest_value'], r['latest_relation'])} ({r['latest_year']})"
 
     columns = [
-        Column("id", word("id", lang)),
-        Column("name", word("indicator", lang)),
-        Column("unit", word("unit", lang)),
-        Column("direction", word("direction", lang), lambda r: pick("direction", r["direction"], lang)),
-        Column("latest_value", word("latest", lang), latest, numeric=True),
+        ids("id", word("id", lang)),
+        Column("name", word("indicator", lang), min_width=16),
+        Column("unit", word("unit", lang), priority=4),
+        Column("direction", word("direction", lang), lambda r: pick("direction", r["direction"], lang),
+               priority=3),
+        Column("latest_value", word("latest", lang), latest, numeric=True, wraps=True, min_width=6),
         *[Column(f"target_{h.id}", word("target_at", lang, horizon=h.name.get(lang)), target(h.id),
-                 numeric=True)
+                 numeric=True, priority=2)
           for h in ds.horizons.values()],
-        Column("shortfalls", word("shortfalls", lang)),
+        Column("shortfalls", word("shortfalls", lang), priority=5),
     ]
-    section = Section("indicators", word("indicator", lang), columns, rows)
+    section = Section("indicators", word("indicator", lang), columns, rows, ranked=True)
     notes = [word("note_assumption", lang)] if any(
         t["basis"] == "assumption" for r in rows for t in r["targets"].values()) else []
-    return Document({}, [section], notes, hidden_note=word("hidden_columns", lang))
+    return Document({}, [section], notes, **table_words(lang))

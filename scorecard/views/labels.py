@@ -668,6 +668,12 @@ def word(key: str, lang: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def table_words(lang: str) -> dict[str, str]:
+    """The words a table renderer may need, for `Document`: the note on hidden columns and
+    how their names are listed."""
+    return {"hidden_note": word("hidden_columns", lang), "separator": word("list_separator", lang)}
+
+
 def pick(group: str, value: str | None, lang: str) -> str:
     """A value shown in words, e.g. pick("status", "achieved", "en") → "achieved"; None → "–"."""
     return "–" if value is None else word(f"{group}.{value}", lang)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, number
+from scorecard.render.document import Column, Document, Section, ids, number
 from scorecard.score.robustness import Analysis, RankStats, Uncertain
 from scorecard.views import targets as tv
-from scorecard.views.labels import pick, word
+from scorecard.views.labels import pick, table_words, word
 
 
 def share(value: float) -> str:
@@ -78,7 +78,7 @@ def _columns(lang: str, top: int, *, first: list[Column], extra: list[Column] = 
         Column("rank_interval", word("rank_interval", lang), _interval, numeric=True),
         Column("top_share", word("top_share", lang).format(k=top), lambda r: share(r["top_share"]),
                numeric=True),
-        Column("bands", word("band_shares", lang), lambda r: _bands(r, lang), drop=2, wrap=16),
+        Column("bands", word("band_shares", lang), lambda r: _bands(r, lang), priority=3, min_width=16),
         *extra,
     ]
 
@@ -106,10 +106,10 @@ def shortfall_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
         row["sentence"] = sentence(row, analysis.draws, analysis.top, lang) if s.rank is not None else None
         rows.append(row)
     columns = _columns(lang, analysis.top, first=[
-        Column("id", word("id", lang)),
-        Column("name", word("shortfall", lang), wrap=16),
-    ], extra=[Column("driver", word("driver", lang), lambda r: _driver(r, lang), drop=1, wrap=14)])
-    return Section("shortfalls", word("robust_shortfalls", lang), columns, rows)
+        ids("id", word("id", lang)),
+        Column("name", word("shortfall", lang), min_width=16),
+    ], extra=[Column("driver", word("driver", lang), lambda r: _driver(r, lang), priority=2, min_width=14)])
+    return Section("shortfalls", word("robust_shortfalls", lang), columns, rows, ranked=True)
 
 
 def action_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
@@ -117,10 +117,10 @@ def action_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
              "status": s.status.value if s.status else None}
             for s in analysis.levels["actions"]]
     columns = _columns(lang, analysis.top, first=[
-        Column("id", word("id", lang)),
-        Column("name", word("action", lang), wrap=16, drop=3),
+        ids("id", word("id", lang)),
+        Column("name", word("action", lang), min_width=16, priority=4),
     ])
-    return Section("actions", word("robust_actions", lang), columns, rows)
+    return Section("actions", word("robust_actions", lang), columns, rows, ranked=True)
 
 
 def indicator_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
@@ -129,8 +129,8 @@ def indicator_section(analysis: Analysis, ds: Dataset, lang: str) -> Section:
         ind = ds.indicators[s.id]
         rows.append({"id": s.id, "name": ind.name.get(lang), "shortfalls": list(ind.shortfalls), **_ranked(s),
                      "score": s.score, "status": s.status.value if s.status else None})
-    columns = _columns(lang, analysis.top, first=[Column("name", word("indicator", lang), wrap=20)])
-    return Section("indicators", word("robust_indicators", lang), columns, rows)
+    columns = _columns(lang, analysis.top, first=[Column("name", word("indicator", lang), min_width=20)])
+    return Section("indicators", word("robust_indicators", lang), columns, rows, ranked=True)
 
 
 def _drawn_from(row: dict, lang: str) -> str:
@@ -219,4 +219,4 @@ def document(analysis: Analysis, ds: Dataset, lang: str) -> Document:
             draws=number(analysis.draws), groups=len(analysis.uncertain), runs=number(analysis.runs)))
     title = word("robustness_title", lang).format(horizon=h.name.get(lang), year=h.year,
                                                   draws=number(analysis.draws))
-    return Document(meta, sections, notes, title)
+    return Document(meta, sections, notes, title, **table_words(lang))

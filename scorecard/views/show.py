@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section, number, year
+from scorecard.render.document import Column, Document, Section, ids, number, year
 from scorecard.score import method as m
 from scorecard.score.card import across_horizons, figures
 from scorecard.views import targets as tv
 from scorecard.views.columns import assumed, hypothetical, is_hypothetical, rests, status_column, supposed
-from scorecard.views.labels import pick, trend, word
+from scorecard.views.labels import pick, table_words, trend, word
 
 
 def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
@@ -46,17 +46,18 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
                 else word("observations", lang), _point_columns(lang), obs, empty="–"),
         chart(p, targets, subject.get(lang) if subject else None, lang),
         Section("benchmarks", word("benchmarks", lang),
-                [Column("peer_name", word("peer_plain", lang)), *_point_columns(lang)], bench, empty="–"),
+                [Column("peer_name", word("peer_plain", lang), min_width=12), *_point_columns(lang)], bench,
+                empty="–"),
         Section("targets", word("targets", lang), [
-            Column("horizon", word("horizon", lang), lambda r: f"{r['horizon']} {r['year']}"),
+            ids("horizon", word("horizon", lang), lambda r: f"{r['horizon']} {r['year']}"),
             Column("value", word("target", lang), lambda r: assumed(number(r["value"]), r["basis"]),
                    numeric=True),
             Column("score", word("score", lang), lambda r: supposed(tv.score(r["score"], r["score_bound"]), r),
                    numeric=True),
-            status_column(lang),
-            Column("trend", word("trend", lang), lambda r: trend(r["trend"], lang)),
-            Column("pace", word("pace", lang), lambda r: _pace(r, lang)),
-            Column("how", word("basis", lang)),
+            status_column(lang, priority=2),
+            Column("trend", word("trend", lang), lambda r: trend(r["trend"], lang), priority=3),
+            Column("pace", word("pace", lang), lambda r: _pace(r, lang), priority=4, min_width=12),
+            Column("how", word("basis", lang), min_width=24),
         ], targets, empty="–"),
     ]
     conflicts = [x for x in (*obs, *bench) if x["conflict"] and x["scored"]]
@@ -81,7 +82,7 @@ def indicator(ds: Dataset, ind_id: str, lang: str) -> Document:
         notes.append(ind.conflict_note)
     if ind.note:
         notes.append(ind.note)
-    return hypothetical(Document(meta, sections, notes, title, hidden_note=word("hidden_columns", lang)), ds, lang)
+    return hypothetical(Document(meta, sections, notes, title, **table_words(lang)), ds, lang)
 
 
 def _year(row: dict) -> str:
@@ -136,8 +137,8 @@ def chart(p, targets: list[dict], subject: str | None, lang: str) -> Section:
     return Section("series", title, [
         Column("year", word("when", lang), _year),
         Column("value", word("value", lang), numeric=True),
-        Column("bar", "", shown, wrap=0),
-        Column("kind", "", label),
+        Column("bar", "", shown, wraps=False),
+        Column("kind", "", label, priority=2),
     ], rows, empty="–")
 
 
@@ -146,8 +147,8 @@ def _point_columns(lang: str) -> list[Column]:
     return [
         Column("year", word("when", lang), _year),
         Column("value", word("value", lang), lambda r: tv.figure(r["value"], r["relation"]), numeric=True),
-        Column("source", word("source", lang)),
-        Column("derived", word("derived", lang), lambda r: r["derived"] or ""),
+        ids("source", word("source", lang)),
+        Column("derived", word("derived", lang), lambda r: r["derived"] or "", priority=2, min_width=20),
         Column("conflict", "", lambda r: supposed(_conflict(r), r).strip()),
     ]
 
@@ -182,16 +183,15 @@ def action(ds: Dataset, action_id: str, lang: str) -> Document:
                  state=pick("state", a.status.state, lang))
     sections = [
         Section("shortfall_reasons", word("shortfalls", lang),
-                [Column("id", word("id", lang)), Column("name", word("name", lang)),
-                 Column("reason", word("basis", lang))], rows),
+                [ids("id", word("id", lang)), Column("name", word("name", lang), min_width=20),
+                 Column("reason", word("basis", lang), min_width=20)], rows),
         Section("indicator_names", word("indicator", lang),
-                [Column("id", word("id", lang)), Column("name", word("name", lang)),
-                 Column("reason", word("basis", lang))], ind_rows,
+                [ids("id", word("id", lang)), Column("name", word("name", lang), min_width=20),
+                 Column("reason", word("basis", lang), min_width=20)], ind_rows,
                 empty=pick("blind", "action_without_indicator", lang)),
     ]
     notes = [a.measures.get(lang)] + ([a.note] if a.note else [])
-    return hypothetical(Document(meta | {"note": a.note}, sections, notes, title,
-                                 hidden_note=word("hidden_columns", lang)), ds, lang)
+    return hypothetical(Document(meta | {"note": a.note}, sections, notes, title, **table_words(lang)), ds, lang)
 
 
 def shortfall(ds: Dataset, shortfall_id: str, lang: str) -> Document:
@@ -205,10 +205,10 @@ def shortfall(ds: Dataset, shortfall_id: str, lang: str) -> Document:
     notes = [x for x in (s.status_quo.get(lang) if s.status_quo else None, s.gap.get(lang)) if x]
     sections = [
         Section("indicators", word("indicator", lang),
-                [Column("id", word("id", lang)), Column("name", word("name", lang))], inds),
+                [ids("id", word("id", lang)), Column("name", word("name", lang), min_width=20)], inds),
         Section("actions", word("actions", lang),
-                [Column("id", word("id", lang)), Column("name", word("name", lang)),
-                 Column("reason", word("basis", lang))], acts,
+                [ids("id", word("id", lang)), Column("name", word("name", lang), min_width=20),
+                 Column("reason", word("basis", lang), min_width=20)], acts,
                 empty=pick("blind", "shortfall_without_action", lang)),
     ]
-    return hypothetical(Document(meta, sections, notes, title, hidden_note=word("hidden_columns", lang)), ds, lang)
+    return hypothetical(Document(meta, sections, notes, title, **table_words(lang)), ds, lang)

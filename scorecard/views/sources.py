@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from scorecard.load.dataset import Dataset
-from scorecard.render.document import Column, Document, Section
+from scorecard.render.document import Column, Document, Section, ids
 from scorecard.score.targets import plan
 from scorecard.views import targets as tv
 from scorecard.views.columns import hypothetical
-from scorecard.views.labels import pick, word
+from scorecard.views.labels import pick, table_words, word
 
 _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 
@@ -130,19 +130,19 @@ def document(ds: Dataset, source_id: str, lang: str) -> Document:
     sections = [
         Section("figures", word("source_figures", lang), [
             Column("section", word("section", lang)),
-            Column("indicator", word("indicator", lang), wrap=14),
-            Column("who", word("who", lang), wrap=10),
+            ids("indicator", word("indicator", lang), priority=2),
+            Column("who", word("who", lang), priority=3),
             Column("year", word("when", lang), lambda r: "–" if r["year"] is None else str(r["year"])),
             Column("value", word("value", lang), lambda r: tv.figure(r["value"], r["relation"]),
                    numeric=True),
-            Column("use", word("use", lang), lambda r: pick("source_use", r["use"], lang), wrap=8),
-            Column("quote", word("quote", lang), lambda r: r["quote"] or "–", wrap=24),
+            Column("use", word("use", lang), lambda r: pick("source_use", r["use"], lang), priority=4),
+            Column("quote", word("quote", lang), lambda r: r["quote"] or "–", min_width=24),
         ], figures, empty=word("no_figures", lang)),
         Section("cited", word("source_items", lang), [
             Column("section", word("section", lang)),
             Column("kind", word("kind", lang), lambda r: pick("kind", r["kind"], lang)),
-            Column("id", word("id", lang)),
-            Column("name", word("name", lang)),
+            ids("id", word("id", lang)),
+            Column("name", word("name", lang), min_width=20),
         ], others, empty="–"),
     ]
     year = f" ({source.year})" if source.year else ""
@@ -152,5 +152,5 @@ def document(ds: Dataset, source_id: str, lang: str) -> Document:
         sections=len({r["section"] for r in figures}))]
     if source.note:
         notes.append(source.note)
-    return hypothetical(Document(meta, sections, notes, title), ds, lang)
+    return hypothetical(Document(meta, sections, notes, title, **table_words(lang)), ds, lang)
 
