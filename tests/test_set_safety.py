@@ -186,7 +186,8 @@ main()
 def test_kill_9_between_the_temporary_file_and_the_rename_loses_nothing(data):
     path = data / "indicators.yaml"
     original = path.read_bytes()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # No cache: its own atomic write would take the kill before the data file's rename.
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SCORECARD_CACHE_DIR": "off"}
     killed = subprocess.run([sys.executable, "-c", _KILLED_AT_RENAME, *SET, "--data", str(data)],
                             capture_output=True, env=env, timeout=60)
     assert killed.returncode == -signal.SIGKILL
