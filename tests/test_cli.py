@@ -174,6 +174,16 @@ def test_help_does_not_import_the_loading_and_scoring_stack():
     assert "HEAVY []" in out
 
 
+@pytest.mark.parametrize("command", ["gaps", "set", "report"])
+def test_a_commands_help_works_in_a_fresh_process(command):
+    # The CliRunner shares one process, where some earlier import may hide what a fresh one
+    # lacks (typer before 0.17.4 needed rich.markup imported by someone else).
+    code = f"from scorecard.cli.app import main\nimport sys\nsys.argv = ['scorecard', '{command}', '--help']\nmain()"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "--help" in result.stdout and "error" not in result.stderr
+
+
 def _clean_port(tmp_path):
     """The port fixture with no finding at all (its one source conflict removed)."""
     import shutil
