@@ -160,7 +160,9 @@ def test_help_does_not_import_the_loading_and_scoring_stack():
 
 
 def _clean_port(tmp_path):
-    """The port fixture with no finding at all (its one source conflict removed)."""
+    """The port fixture with no finding at all (its one source conflict removed, a quote on
+    every figure)."""
+    import re
     import shutil
 
     from conftest import DATA
@@ -169,8 +171,10 @@ def _clean_port(tmp_path):
     shutil.copytree(DATA / "port", folder)
     path = folder / "indicators.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text("\n".join(line for line in text.split("\n") if "plan's own estimate" not in line),
-                    encoding="utf-8")
+    figure = re.compile(r"(- \{(?:peer|year): .*)\}")
+    lines = [line if "quote:" in line else figure.sub(r'\1, quote: "the words"}', line)
+             for line in text.split("\n") if "plan's own estimate" not in line]
+    path.write_text("\n".join(lines), encoding="utf-8")
     return folder
 
 
