@@ -148,12 +148,12 @@ def test_an_older_revision_can_be_named(repo):
     assert set(changed(json.loads(run("diff", "HEAD~1", "--data", data, "-f", "json").stdout))) == set(EXPECTED)
 
 
-@pytest.mark.parametrize("where,rev,message", [
-    ("plain", "HEAD", "is not in a git repository"),
-    ("repo", "no-such-branch", "is not a revision"),
-    ("uncommitted", "HEAD", "is not in revision HEAD"),
+@pytest.mark.parametrize("where,rev,message,code", [
+    ("plain", "HEAD", "is not in a git repository", 1),
+    ("repo", "no-such-branch", "'no-such-branch' is neither a data folder nor a revision of", 2),
+    ("uncommitted", "HEAD", "is not in revision HEAD", 1),
 ])
-def test_git_problems_are_one_clear_line_and_exit_1(tmp_path, repo, where, rev, message):
+def test_git_problems_are_one_clear_line(tmp_path, repo, where, rev, message, code):
     if where == "plain":
         data = tmp_path / "plain"
         shutil.copytree(DATA / "mini", data)
@@ -163,7 +163,7 @@ def test_git_problems_are_one_clear_line_and_exit_1(tmp_path, repo, where, rev, 
     else:
         data = repo / "data"
     result = run("diff", rev, "--data", data)
-    assert result.exit_code == 1
+    assert result.exit_code == code  # a name that is no revision is a usage error
     assert message in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
 

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from scorecard.cli import output
-from scorecard.cli.common import check_id, language, load
+from scorecard.cli.common import check_id, language, load, where
 from scorecard.cli.options import DataOpt, Format, FormatOpt, LangOpt, OneHorizon, PeerKind, PeerKindOpt
 
 
@@ -49,16 +49,15 @@ def set_(
     """
     from scorecard.edit import update
     from scorecard.findings import DataError
-    from scorecard.load.dataset import locate
 
     if new_peer and peer is None:
         raise output.fail("scorecard: --new-peer goes with --peer NAME (the peer to add)", 2)
-    where = locate(data)
-    _refuse_bundled(where)
-    if where.origin != "option":
-        output.say(f"scorecard: updating {where.indicators}")
+    found = where(data)
+    _refuse_bundled(found)
+    if found.origin != "option":
+        output.say(f"scorecard: updating {found.indicators}")
     try:
-        done = update.apply(where, update.Request.parse(item, value, year, source, peer, new_peer,
+        done = update.apply(found, update.Request.parse(item, value, year, source, peer, new_peer,
                                                         peer_kind.value))
     except update.Refused as err:
         raise output.fail(f"scorecard: {err.message}", err.code, err.findings) from None
@@ -180,15 +179,22 @@ def diff(
 
     current = load(data)
     lang = language(current, lang)
+    if current.location.origin == "bundled" and not (base is not None and Path(base).is_dir()):
+        raise output.fail(
+            "scorecard: the bundled data has no history to compare with; start your own copy with "
+            "`scorecard init DIR` and commit it to git, or compare with another data folder: "
+            "`scorecard diff FOLDER --data DIR`", 2)
     try:
         old, base = _base(base, current.location)
+    except history.NoRevision as err:
+        raise output.fail(f"scorecard: {err}", 2) from None
     except history.GitError as err:
         raise output.fail(f"scorecard: {err}") from None
     except DataError as err:
         raise output.fail(f"scorecard: the data in {base or 'HEAD'} has errors; nothing was compared",
                           found=err.findings) from None
     if horizon is not None:
-        check_id("horizon", horizon, current.horizons.keys() & old.horizons.keys())
+        horizon = check_id("horizon", horizon, [h for h in current.horizons if h in old.horizons])
     changes = compare(old, current, [horizon] if horizon else None)
     shown = [horizon] if horizon else list(dict.fromkeys([*current.horizons, *old.horizons]))
     meta = {"base": base, "current": str(current.location.directory), "horizons": shown}
