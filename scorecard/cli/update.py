@@ -143,7 +143,7 @@ def _set_report(done, horizon, lang: str):
     if horizon is not None and horizon not in done.after.horizons:
         output.say(f"scorecard: horizon {horizon!r} is not defined in actions.yaml; showing all")
         horizons = None
-    changes = compare(*report_scope(done), horizons, only, everything=True)
+    changes = compare(*report_scope(done), horizons, only, everything=True, ranked=False)
     new, old = done.new, done.old
     meta = {
         "file": str(done.file), "line": done.line, "action": done.action, "id": ind.id,

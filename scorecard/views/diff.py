@@ -8,7 +8,10 @@ from scorecard.views.labels import pick, trend, word
 
 
 FIELDS = ("kind", "id", "horizon", "name", "score_before", "score_after", "score_change",
-          "status_before", "status_after", "trend_before", "trend_after", "moved", "reasons", "why")
+          "status_before", "status_after", "trend_before", "trend_after", "target_before", "target_after",
+          "peer_before", "peer_after", "peer_value_before", "peer_value_after", "priority_before",
+          "priority_after", "rank_before", "rank_after", "moved", "reasons", "why")
+_PAIRS = ("target", "peer", "peer_value", "priority", "rank")
 
 
 def rows(changes: list[Change], lang: str) -> list[dict]:
@@ -28,6 +31,8 @@ def rows(changes: list[Change], lang: str) -> list[dict]:
             "status_after": a.status if a else None,
             "trend_before": b.trend if b else None,
             "trend_after": a.trend if a else None,
+            **{f"{name}_{when}": getattr(state, name) if state else None
+               for name in _PAIRS for when, state in (("before", b), ("after", a))},
             "moved": c.moved,
             "reasons": c.reasons,
             "why": _why(c.why, lang),
@@ -61,8 +66,24 @@ def columns(lang: str) -> list[Column]:
                lambda r: _pair(r["status_before"], r["status_after"], lambda v: pick("status", v, lang))),
         Column("trend", word("trend", lang),
                lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: trend(v, lang), "⇒")),
+        Column("target", word("target", lang),
+               lambda r: _pair(r["target_before"], r["target_after"], number), numeric=True, drop=2),
+        Column("peer", word("peer", lang), _peer, drop=3),
+        Column("rank", word("rank", lang),
+               lambda r: _pair(r["rank_before"], r["rank_after"], number), numeric=True, drop=1),
+        Column("priority", word("priority", lang),
+               lambda r: _pair(r["priority_before"], r["priority_after"], lambda v: number(v, 1)),
+               numeric=True, drop=4),
         Column("why", word("why", lang), lambda r: "; ".join(r["why"]) or "–"),
     ]
+
+
+def _peer(row: dict) -> str:
+    def best(peer, value):
+        return "–" if peer is None else f"{peer} {number(value)}"
+
+    return _pair((row["peer_before"], row["peer_value_before"]), (row["peer_after"], row["peer_value_after"]),
+                 lambda pv: best(*pv))
 
 
 def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | None = None,
