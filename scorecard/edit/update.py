@@ -1,17 +1,23 @@
-"""`scorecard set`: add or replace one figure, and prove nothing else changed.
+"""`scorecard set` and `scorecard import`: figures added, replaced or removed, and proof that
+nothing else changed.
 
-The order matters: under the lock we read the bytes and find the dataset they
-make (from the cache, or parsed and validated); we plan the edit, splice it into
-the text at the marks of the entries it touches, parse those entries again on
-their own and validate them (the rest of the text is unchanged, so it still
-validates), check that the validated entries differ from the old by exactly the
-intended figure, and only then replace the file, if it is still the file that
-was read. Anything that goes wrong before the rename leaves the file as it was.
+A batch (one figure for `set`, a sheet of them for `import`) is one plan, one splice,
+one validation and one write. The order matters: under the lock we read the bytes and
+find the dataset they make (from the cache, or parsed and validated); we plan every
+figure on the models, in the order given, so that a later figure sees an earlier one
+(a new source or peer, a new year); we splice the edits into the text at the marks of
+the entries they touch, parse those entries again on their own and validate them (the
+rest of the text is unchanged, so it still validates), check that the validated
+entries are exactly the planned ones, and only then replace the file, if it is still
+the file that was read. Anything that goes wrong before the rename leaves the file as
+it was.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,19 +25,46 @@ from scorecard import findings as F
 from scorecard.edit import atomic, inputs, regions, text
 from scorecard.load import cache, citation, reader, yamltree
 from scorecard.load.dataset import Dataset, Location, load_files, load_texts, portable, snapshot
-from scorecard.model import Benchmark, Indicator, IndicatorsFile, Observation, Peer, Text
+from scorecard.model import Benchmark, Indicator, IndicatorsFile, Observation, Peer, Source, Text
 
 BOM = b"\xef\xbb\xbf"
 _INDICATOR_KEYS = ("id", "name", "unit", "kind", "direction", "floor", "floor_reason", "weight",
                    "shortfalls")
+# The keys of a figure in the order they are written; a key added to an existing figure
+# goes after the last of those before it that the figure has.
+_FIGURE_KEYS = ("peer", "year", "value", "relation", "source", "quote", "derived", "note", "scored")
 
 
 class Refused(Exception):
-    """The update was not made; the file is untouched. `code` is the exit status to use."""
+    """The update was not made; the file is untouched. `code` is the exit status to use;
+    `problems` says which figures of a batch could not be recorded, and why."""
 
-    def __init__(self, message: str, code: int = 1, found: list[F.Finding] | None = None):
+    def __init__(self, message: str, code: int = 1, found: list[F.Finding] | None = None,
+                 problems: list[Problem] | None = None):
         super().__init__(message)
         self.message, self.code, self.findings = message, code, found or []
+        self.problems = problems or []
+
+
+class BadRequest(Refused):
+    """One figure cannot be recorded as asked; `field` names the part of the request at fault
+    ("id", "year", "value", "peer", "source", "source_title", …)."""
+
+    def __init__(self, message: str, field: str = ""):
+        super().__init__(message, 2)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A figure of a batch that cannot be recorded: the request's place in the batch, the
+    field at fault ('' for the figure as a whole), and why; `finding` when validation
+    found it."""
+
+    request: int
+    field: str
+    message: str
+    finding: F.Finding | None = None
 
 
 @dataclass(frozen=True)
@@ -50,46 +83,115 @@ class Citation:
 
 @dataclass(frozen=True)
 class Request:
-    """One update as asked for, parsed once: which figure, its value, where it comes from."""
+    """One figure as asked for, parsed once: which figure, its value, where it comes from,
+    and what else the entry says (relation, quote, note, whether it is the one scored)."""
 
     indicator: str
     year: int
-    value: float
-    text: str  # the value as it is written to the file
+    value: float | None  # None when the figure is removed
+    text: str | None  # the value as it is written to the file
     citation: Citation | None = None
-    peer: str | None = None  # a peer's id, or its Chinese or English name
+    peer: str | None = None  # a peer's id, or its name in one of the data's languages
     new_peer: bool = False
     peer_kind: str = "city"
+    relation: str | None = None  # "<", "≤", …; "" for an exact figure; None: as it is
+    quote: str | None = None
+    note: str | None = None
+    scored: bool = False
+    source_title: str | dict[str, str] | None = None  # adds the source when it is not yet known
+    source_year: int | None = None
+    remove: bool = False
 
     @classmethod
-    def parse(cls, indicator: str, value: str, year: int, source: str | None = None,
-              peer: str | None = None, new_peer: bool = False, peer_kind: str = "city") -> Request:
-        """What the user typed → a request, or `Refused` (exit 2) saying what to type."""
+    def parse(cls, indicator: str, value: str | None, year: int, source: str | None = None,
+              peer: str | None = None, new_peer: bool = False, peer_kind: str = "city", *,
+              relation: str | None = None, quote: str | None = None, note: str | None = None,
+              scored: bool = False, source_title: str | dict[str, str] | None = None,
+              source_year: int | None = None, remove: bool = False) -> Request:
+        """What the user typed → a request, or `BadRequest` (exit 2) saying what to type."""
+        where = "value"
         try:
-            written, number = inputs.number(value)
+            if remove and value is not None:
+                raise inputs.BadInput("a figure to remove takes no value: give the year (and peer or "
+                                      "source) alone")
+            if not remove and value is None:
+                raise inputs.BadInput("give the figure's value")
+            written, number = inputs.number(value) if value is not None else (None, None)
+            where = "source"
             cited = Citation.parse(source) if source is not None else None
+            where = "peer"
             peer_name = inputs.text(peer, "peer") if peer is not None else None
+            where = "relation"
+            bound = inputs.relation(relation) if relation is not None else None
+            where = "quote"
+            said = inputs.text(quote, "quote") if quote is not None else None
+            where = "note"
+            noted = inputs.text(note, "note") if note is not None else None
+            where = "source_title"
+            title = _title(source_title)
         except inputs.BadInput as err:
-            raise Refused(str(err), 2) from None
+            raise BadRequest(str(err), where) from None
         low, high = year_range()
         if not low <= year <= high:
-            raise Refused(f"year {year} is out of range; a year lies between {low} and {high}", 2)
-        return cls(indicator, year, number, written, cited, peer_name, new_peer, peer_kind)
+            raise BadRequest(f"year {year} is out of range; a year lies between {low} and {high}", "year")
+        if source_year is not None and not low <= source_year <= high:
+            raise BadRequest(f"source year {source_year} is out of range; a year lies between {low} and "
+                             f"{high}", "source_year")
+        return cls(indicator, year, number, written, cited, peer_name, new_peer, peer_kind, bound, said,
+                   noted, scored, title, source_year, remove)
+
+
+def _title(typed):
+    if typed is None:
+        return None
+    if isinstance(typed, dict):
+        return {lang: inputs.text(t, "source title") for lang, t in typed.items()}
+    return inputs.text(typed, "source title")
 
 
 @dataclass
-class Outcome:
-    file: Path
+class Figure:
+    """What became of one request: `action` is added, replaced, removed or unchanged; `where`
+    the figure's path in the data (in the new file; in the old one for a removed figure)."""
+
+    request: Request
     indicator: str
-    action: str  # "added", "replaced" or "unchanged"
-    line: int
+    action: str
+    where: tuple
     old: Observation | None
-    new: Observation
+    new: Observation | None
+    line: int = 0
+
+
+@dataclass
+class Batch:
+    file: Path
+    figures: list[Figure]
     before: Dataset
     after: Dataset
-    peer_added: Peer | None = None
+    peers_added: list[Peer] = field(default_factory=list)
+    sources_added: list[Source] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[F.Finding] = field(default_factory=list)  # new ones only
+
+    def count(self, action: str) -> int:
+        return sum(f.action == action for f in self.figures)
+
+
+class Outcome(Batch):
+    """A batch of one figure (`set`), read as that figure."""
+
+    @property
+    def _one(self) -> Figure:
+        return self.figures[0]
+
+    indicator = property(lambda self: self._one.indicator)
+    action = property(lambda self: self._one.action)
+    line = property(lambda self: self._one.line)
+    old = property(lambda self: self._one.old)
+    new = property(lambda self: self._one.new)
+    peer_added = property(lambda self: self.peers_added[0] if self.peers_added else None)
+    source_added = property(lambda self: self.sources_added[0] if self.sources_added else None)
 
 
 def year_range() -> tuple[int, int]:
@@ -100,7 +202,22 @@ def year_range() -> tuple[int, int]:
 
 
 def apply(location: Location, request: Request) -> Outcome:
-    """Make the change, or raise `Refused` (or `DataError` when the data is already invalid)."""
+    """Make one change (`set`), or raise `Refused` (or `DataError` when the data is already
+    invalid); a request that cannot be made is a `BadRequest`."""
+    try:
+        done = apply_all(location, [request])
+    except Refused as err:
+        if err.problems and not err.findings and len(err.problems) == 1:
+            problem = err.problems[0]
+            raise BadRequest(problem.message, problem.field) from None
+        raise
+    return Outcome(**{f.name: getattr(done, f.name) for f in dataclasses.fields(Batch)})
+
+
+def apply_all(location: Location, requests: list[Request]) -> Batch:
+    """Make every change or none: one lock, one validation, one write. Raises `Refused`
+    with a `Problem` for each figure that cannot be recorded (or `DataError` when the
+    data is already invalid)."""
     path = location.indicators
     try:  # what is not a regular file of a sane size is refused before a lock is made beside it
         reader.look(path)
@@ -110,7 +227,7 @@ def apply(location: Location, request: Request) -> Outcome:
         atomic.check(path)  # a file the user may not replace as it is: said before any work
         with atomic.locked(path):
             removed = atomic.remove_stale(path)
-            done = _apply(location, request, path)
+            done = _apply(location, requests, path)
     except atomic.Busy as err:
         raise Refused(f"{err}; try again in a moment") from None
     except atomic.Refusal as err:
@@ -121,37 +238,59 @@ def apply(location: Location, request: Request) -> Outcome:
     return done
 
 
-def _apply(location: Location, req: Request, path: Path) -> Outcome:
+def _apply(location: Location, requests: list[Request], path: Path) -> Batch:
     read = reader.read(path)
     actions = snapshot(location.actions)
     before = load_files(location, read, actions)
-    plan = _plan(before, req)
+    plan = _Plan(before)
+    problems = []
+    for k, req in enumerate(requests):
+        try:
+            plan.add(k, req)
+        except BadRequest as err:
+            problems.append(Problem(k, err.field, err.message))
+    if problems:
+        raise Refused(_cannot(problems, len(requests)), 1, problems=problems)
+    plan.finish()
     bom = BOM if read.raw.startswith(BOM) else b""
     old_text = read.raw[len(bom):].decode("utf-8")
     try:
         edit = _Regional(before, plan, old_text)
     except regions.Unusual:
         edit = _Whole(before, plan, read.raw, actions)
-    if plan.action == "unchanged":
-        return Outcome(path, plan.indicator.id, "unchanged", edit.tree.position(plan.where)[0], plan.old,
-                       plan.old, before, before, notes=plan.notes)
+    if not plan.edits:
+        for f in plan.figures:
+            f.line = edit.tree.position(f.where)[0]
+        return Batch(path, plan.figures, before, before, notes=plan.notes)
     try:
         cuts = text.splices(old_text, edit.tree, plan.edits)
     except text.EditError as err:
         raise Refused(f"{path}: cannot edit the file as text ({err}); nothing was written") from None
     new_text = text.splice(old_text, cuts)
-    after = edit.check(new_text, cuts)
+    try:
+        after = edit.check(new_text, cuts)
+    except Refused as err:
+        if len(requests) == 1:
+            raise
+        raise plan.placed(err, len(requests)) from None
     new_raw = bom + new_text.encode("utf-8")
     atomic.write(path, new_raw, read)
     name = cache.key(new_raw, actions.raw) if not isinstance(actions, list) else None
     if name:
         edit.remember(name)
 
-    line = after.trees["indicators"].position(plan.where)[0]
+    new_tree, old_tree = after.trees["indicators"], edit.tree
+    for f in plan.figures:
+        f.line = (old_tree if f.action == "removed" else new_tree).position(f.where)[0]
     seen = {_key(x) for x in before.warnings}
     warnings = [w for w in after.warnings if _key(w) not in seen]
-    return Outcome(path, plan.indicator.id, plan.action, line, plan.old, plan.new, before, after,
-                   plan.peer_added, plan.notes, warnings)
+    return Batch(path, plan.figures, before, after, plan.new_peers, plan.new_sources, plan.notes, warnings)
+
+
+def _cannot(problems: list[Problem], total: int) -> str:
+    if total == 1:
+        return f"{problems[0].message}; nothing was written"
+    return f"{len(problems)} of {total} figures cannot be recorded; nothing was written"
 
 
 def _key(finding: F.Finding) -> tuple:
@@ -163,8 +302,8 @@ def _invalid(found: list[F.Finding]) -> Refused:
                    "nothing was written", 1, [f for f in found if f.is_error])
 
 
-def _more_than_one_figure(path) -> Refused:
-    return Refused(f"{path}: the edit would change more than the one figure; nothing was written "
+def _more_than_planned(path) -> Refused:
+    return Refused(f"{path}: the edit would change more than the figures asked for; nothing was written "
                    "(please report this with a copy of the file)")
 
 
@@ -174,45 +313,50 @@ class _Regional:
     def __init__(self, before: Dataset, plan: _Plan, old_text: str):
         self.before, self.plan, self.old_text = before, plan, old_text
         self.skeleton = before.skeleton()
-        self.regions = [regions.entry(old_text, self.skeleton, "indicators", plan.index)]
-        if plan.peer_added is not None:
-            self.regions.append(regions.whole(old_text, self.skeleton, "peers"))
+        self.regions = [regions.entry(old_text, self.skeleton, "indicators", i) for i in sorted(plan.touched)]
+        for key in plan.lists_added:
+            self.regions.append(regions.whole(old_text, self.skeleton, key))
         self.tree = regions.read(old_text, self.skeleton, self.regions)
 
     def check(self, new_text: str, cuts: list) -> Dataset:
         """The dataset as the new text makes it, from the touched entries parsed again."""
-        before, plan = self.before, self.plan
+        before, plan, file = self.before, self.plan, self.skeleton.file
         try:
             self.places = regions.moved(self.old_text, new_text, cuts, self.regions)
         except regions.Unusual:
-            raise _more_than_one_figure(self.skeleton.file) from None
+            raise _more_than_planned(file) from None
         try:
             tree, self.parsed = regions.reread(new_text, self.skeleton, self.places)
         except F.DataError as err:
             raise _invalid(err.findings) from None
-        except regions.Unusual:  # the edit made something other than the one entry
-            raise _more_than_one_figure(self.skeleton.file) from None
+        except regions.Unusual:  # the edit made something other than the entries
+            raise _more_than_planned(file) from None
         from scorecard.load import checks, schema
 
-        entry, found = schema.validate_entry(IndicatorsFile, ("indicators", plan.index),
-                                             self.parsed["indicators"][0], tree)
-        peers = list(before.indicators_file.peers)
-        if plan.peer_added is not None:
-            peers = []
-            for j, raw in enumerate(self.parsed["peers"][0]):
-                peer, problems = schema.validate_entry(IndicatorsFile, ("peers", j), raw, tree)
-                peers.append(peer)
+        found, entries, lists = [], {}, {}
+        for i in sorted(plan.touched):
+            entries[i], problems = schema.validate_entry(IndicatorsFile, ("indicators", i),
+                                                         self.parsed[("indicators", i)][0], tree)
+            found += problems
+        for key in plan.lists_added:
+            lists[key] = []
+            for j, raw in enumerate(self.parsed[(key, None)][0]):
+                entry, problems = schema.validate_entry(IndicatorsFile, (key, j), raw, tree)
+                lists[key].append(entry)
                 found += problems
         if found:
             raise _invalid(found)
-        if not (_same(entry, plan.new_indicator) and len(peers) == len(plan.peers)
-                and all(_same(a, b) for a, b in zip(peers, plan.peers))):
-            raise _more_than_one_figure(self.skeleton.file)
+        expected = plan.expected()
+        if not (all(_same(entries[i], expected.indicators[i]) for i in entries)
+                and all(_same_list(lists[key], getattr(expected, key)) for key in lists)):
+            raise _more_than_planned(file)
         listed = list(before.indicators_file.indicators)
-        listed[plan.index] = entry
-        self.files = (_replaced(before.indicators_file, indicators=listed, peers=peers),
-                      before.actions_file)
-        found = checks.one_indicator(self.files[0], self.files[1], tree, plan.index, entry)
+        for i, entry in entries.items():
+            listed[i] = entry
+        self.files = (_replaced(before.indicators_file, indicators=listed, **lists), before.actions_file)
+        self.entries, self.lists = entries, lists
+        found = [f for i, entry in entries.items()
+                 for f in checks.one_indicator(self.files[0], self.files[1], tree, i, entry)]
         if any(f.is_error for f in found):
             raise _invalid(found)
         self.warnings = sorted(self._kept_warnings() + found)
@@ -220,11 +364,11 @@ class _Regional:
 
     def _kept_warnings(self) -> list[F.Finding]:
         """The warnings about everything else, their lines moved with the text."""
-        here = f"indicators[{self.plan.index}]"
+        touched = [f"indicators[{i}]" for i in self.plan.touched]
         kept = []
         for w in self.before.warnings:
             if w.file == str(self.before.location.indicators):
-                if w.path == here or w.path.startswith((here + ".", here + "[")):
+                if any(w.path == t or w.path.startswith((t + ".", t + "[")) for t in touched):
                     continue
                 more = sum(m.lines for m in self.places if w.line > m.last)
                 w = dataclasses.replace(w, line=w.line + more)
@@ -233,13 +377,13 @@ class _Regional:
 
     def remember(self, name: str) -> None:
         """Keep the new dataset in the cache as the old one's entry plus this change."""
-        before, plan = self.before, self.plan
+        before = self.before
         if before.cached is None:
             return
         skeleton = regions.shifted_skeleton(self.skeleton, self.places, self.parsed)
-        cache.store_change(name, before.cached, before.depth, {plan.index: self.files[0].indicators[plan.index]},
-                           self.files[0].peers if plan.peer_added is not None else None,
-                           portable(self.warnings, before.location), skeleton, self.files)
+        cache.store_change(name, before.cached, before.depth, self.entries, self.lists.get("peers"),
+                           portable(self.warnings, before.location), skeleton, self.files,
+                           sources=self.lists.get("sources"))
 
 
 class _Whole:
@@ -252,17 +396,14 @@ class _Whole:
         self.tree = before.trees.get("indicators") or yamltree.parse(raw, before.location.indicators)
 
     def check(self, new_text: str, cuts: list) -> Dataset:
-        before, plan, path = self.before, self.plan, self.before.location.indicators
+        before, path = self.before, self.before.location.indicators
         try:
             tree = yamltree.parse(self.bom + new_text.encode("utf-8"), path)
             after = load_texts(before.location, tree, yamltree.parse(self.actions.raw, self.actions.path))
         except F.DataError as err:
             raise _invalid(err.findings) from None
-        listed = list(before.indicators_file.indicators)
-        listed[plan.index] = plan.new_indicator
-        expected = _replaced(before.indicators_file, indicators=listed, peers=plan.peers)
-        if not _same(after.indicators_file, expected):
-            raise _more_than_one_figure(path)
+        if not _same(after.indicators_file, self.plan.expected()):
+            raise _more_than_planned(path)
         return after
 
     def remember(self, name: str) -> None:
@@ -275,126 +416,367 @@ def _same(a, b) -> bool:
     return a.model_dump() == b.model_dump()
 
 
+def _same_list(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+
+
 def _replaced(file: IndicatorsFile, **fields) -> IndicatorsFile:
     """The file with these fields replaced (and counted as set, as a parse would)."""
     return file.model_construct(_fields_set=file.model_fields_set | set(fields), **{**dict(file), **fields})
 
 
+# The plan. ---------------------------------------------------------------------------------
+
 @dataclass
+class _Slot:
+    """A figure of a series as the batch leaves it: `origin` its place in the file (None for a
+    new one), `fields` the keys to write on an existing one (text, or None to take the key
+    out), `request` the request that set it."""
+
+    origin: int | None
+    point: Observation
+    fields: dict = field(default_factory=dict)
+    request: int | None = None
+    item: dict | None = None  # a new figure's entry as written
+
+
 class _Plan:
-    action: str
-    index: int  # of the indicator in the file
-    indicator: Indicator
-    where: tuple  # path of the figure in the data
-    old: Observation | None
-    new: Observation
-    new_indicator: Indicator | None = None
-    peers: list[Peer] = field(default_factory=list)  # the peers afterwards
-    edits: list = field(default_factory=list)
-    peer_added: Peer | None = None
-    notes: list[str] = field(default_factory=list)
+    """Every figure of a batch, planned on the models in the order given, then turned into
+    text edits against the file as it was read."""
+
+    def __init__(self, ds: Dataset):
+        self.ds, self.file = ds, ds.indicators_file
+        self.languages = self.file.languages
+        self.slots: dict[tuple[int, str], list[_Slot]] = {}
+        self.peers = list(self.file.peers)
+        self.sources = list(self.file.sources)
+        self.new_peers: list[Peer] = []
+        self.new_sources: list[Source] = []
+        self.figures: list[Figure] = []
+        self.slot_of: dict[int, _Slot] = {}  # a figure's slot, by the figure's id()
+        self.notes: list[str] = []
+        self.edits: list = []
+        self.joined: list[tuple[int, str, str | None, int]] = []  # groups a new figure joined
+        self._expected: IndicatorsFile | None = None
+
+    @property
+    def touched(self) -> set[int]:
+        return {i for (i, _key), slots in self.slots.items()
+                if any(s.request is not None or s.fields for s in slots) or self._removed(i, _key)}
+
+    @property
+    def lists_added(self) -> list[str]:
+        return [key for key, new in (("sources", self.new_sources), ("peers", self.new_peers)) if new]
+
+    def _removed(self, index: int, key: str) -> bool:
+        return len([s for s in self.slots[(index, key)] if s.origin is not None]) < \
+            len(getattr(self.file.indicators[index], key))
+
+    def series(self, index: int, key: str) -> list[_Slot]:
+        if (index, key) not in self.slots:
+            self.slots[(index, key)] = [_Slot(j, p) for j, p in enumerate(getattr(self.file.indicators[index], key))]
+        return self.slots[(index, key)]
+
+    # One request. --------------------------------------------------------------------------
+
+    def add(self, k: int, req: Request) -> None:
+        index, ind = self.indicator(req.indicator)
+        peer_id = None if req.peer is None else self.peer(req.peer, req)
+        key = "observations" if peer_id is None else "benchmarks"
+        slots = self.series(index, key)
+        same = [s for s in slots if s.point.year == req.year and getattr(s.point, "peer", None) == peer_id]
+        base = ("indicators", index, key)
+        cited, source_text = req.citation, None
+        if cited is not None:
+            source_id = self.source(cited, req)
+            source_text = f"{source_id} {cited.section}" if cited.section else source_id
+            chosen = [s for s in same if s.point.source_id == source_id]
+        elif len(same) > 1:
+            listing = "; ".join(f"{s.point.value:g} from {s.point.source!r}" for s in same)
+            ids = " or ".join(f"--source {s.point.source_id}" for s in same)
+            raise BadRequest(f"{ind.id} has {len(same)} figures for {_who(peer_id)}{req.year} from different "
+                             f"sources ({listing}); say which with {ids}", "source")
+        elif not same:
+            if req.remove:
+                raise BadRequest(f"{ind.id} has no figure for {_who(peer_id)}{req.year} to remove", "year")
+            raise BadRequest(f"{ind.id} has no figure for {_who(peer_id)}{req.year}, so this adds one: "
+                             f"say where it comes from with --source, e.g. --source \"{self._example()}\"",
+                             "source")
+        else:
+            chosen = same
+        if chosen and chosen[0].request is not None:
+            raise BadRequest(f"{ind.id} {_who(peer_id)}{req.year} from {chosen[0].point.source_id} is given "
+                             "twice; keep one", "year")
+        if req.remove:
+            if not chosen:
+                raise BadRequest(f"{ind.id} has no figure for {_who(peer_id)}{req.year} from {cited.source} "
+                                 "to remove", "source")
+            slot = chosen[0]
+            slot.request = k
+            slots.remove(slot)
+            self.figures.append(Figure(req, ind.id, "removed", (*base, slot.origin), slot.point, None))
+            self.notes += self._now_scored(ind, slots, slot.point)
+            return
+        if req.scored:
+            for other in same:
+                if other not in chosen and other.point.scored:
+                    other.point = other.point.model_copy(update={"scored": None})
+                    other.fields["scored"] = None
+        if chosen:
+            self._replace(k, req, ind, base, chosen[0], source_text, same)
+        else:
+            self._add(k, req, ind, base, slots, peer_id, source_text, same)
+
+    def _replace(self, k, req, ind, base, slot: _Slot, source_text, same) -> None:
+        old = slot.point
+        update, fields = {}, {}
+        if req.value != old.value:
+            update["value"], fields["value"] = req.value, text.Raw(req.text)
+        if req.citation is not None and req.citation.section and source_text != old.source:
+            update["source"], fields["source"] = source_text, text.quote(source_text)
+        if req.relation is not None and (req.relation or None) != old.relation:
+            update["relation"] = req.relation or None
+            fields["relation"] = text.quote(req.relation) if req.relation else None
+        for name in ("quote", "note"):
+            given = getattr(req, name)
+            if given is not None and given != getattr(old, name):
+                update[name], fields[name] = given, text.quote(given)
+        if req.scored and not old.scored:
+            update["scored"], fields["scored"] = True, "true"
+        slot.request = k
+        if not update:
+            self._figure(Figure(req, ind.id, "unchanged", (*base, slot.origin), old, old), slot)
+            return
+        slot.point = old.model_copy(update=update)
+        slot.fields.update(fields)
+        if "value" in update and req.quote is None and (old.quote or old.derived):
+            self.notes.append(f"{ind.id} {_who(getattr(old, 'peer', None))}{old.year}: the entry's "
+                              f"quote/derived text still describes {old.value:g}; update it (--quote) "
+                              "if it no longer fits")
+        self._figure(Figure(req, ind.id, "replaced", (*base, slot.origin), old, slot.point), slot)
+
+    def _add(self, k, req, ind, base, slots, peer_id, source_text, same) -> None:
+        item: dict = {} if peer_id is None else {"peer": peer_id}
+        item.update(year=req.year, value=text.Raw(req.text))
+        values = {"year": req.year, "value": req.value, "source": source_text}
+        if req.relation:
+            item["relation"] = values["relation"] = req.relation
+        item["source"] = source_text
+        for name in ("quote", "note"):
+            if getattr(req, name) is not None:
+                item[name] = values[name] = getattr(req, name)
+        if req.scored:
+            item["scored"] = values["scored"] = True
+        new = Observation(**values) if peer_id is None else Benchmark(peer=peer_id, **values)
+        at = _position([s.point for s in slots], req.year, peer_id)
+        slot = _Slot(None, new, request=k, item=item)
+        slots.insert(at, slot)
+        if same:
+            self.joined.append((base[1], base[2], peer_id, req.year))
+        self._figure(Figure(req, ind.id, "added", base, None, new), slot)
+
+    def _figure(self, figure: Figure, slot: _Slot) -> None:
+        self.figures.append(figure)
+        self.slot_of[id(figure)] = slot
+
+    def _now_scored(self, ind: Indicator, slots: list[_Slot], gone: Observation) -> list[str]:
+        """After a removal, which figure of the year is scored, when others remain."""
+        left = [s.point for s in slots if s.point.year == gone.year
+                and getattr(s.point, "peer", None) == getattr(gone, "peer", None)]
+        if not left:
+            return []
+        listing = ", ".join(f"{p.value:g} from {p.source!r}" for p in left)
+        return [f"{ind.id} {_who(getattr(gone, 'peer', None))}{gone.year}: {gone.value:g} from "
+                f"{gone.source!r} removed; left: {listing}"]
+
+    # Names as typed → the data's ids. --------------------------------------------------------
+
+    def indicator(self, typed: str) -> tuple[int, Indicator]:
+        listed = self.file.indicators
+        found = next((i for i, x in enumerate(listed) if x.id == typed), None)
+        if found is None:
+            folded = typed.casefold()
+            found = next((i for i, x in enumerate(listed) if x.id.casefold() == folded), None)
+        if found is None:
+            hint = F.did_you_mean(typed, self.ds.indicators) or "see `scorecard indicators` for the ids"
+            raise BadRequest(f"unknown indicator {typed!r}; {hint}", "id")
+        return found, listed[found]
+
+    def peer(self, name: str, req: Request) -> str:
+        folded = name.casefold()
+        for p in self.peers:
+            if p.id.casefold() == folded or folded in (t.casefold() for t in p.name.texts):
+                return p.id
+        slug = inputs.slug(name)
+        if any(p.id.casefold() == slug for p in self.peers):
+            return next(p.id for p in self.peers if p.id.casefold() == slug)
+        if not req.new_peer:
+            choices = [*(p.id for p in self.peers), *(n for p in self.peers for n in p.name.texts)]
+            known = ", ".join(sorted(p.id for p in self.peers)) or "none"
+            hint = F.did_you_mean(name, choices) or f"known peers: {known}"
+            raise BadRequest(f"unknown peer {name!r}; {hint}; to add it to peers:, repeat with --new-peer", "peer")
+        if not slug or not slug[0].isalnum():
+            raise BadRequest(f"cannot make a peer id from {name!r}: give its name in Latin letters "
+                             "and correct its names in peers: afterwards", "peer")
+        added = Peer(id=slug, name=Text.same(name, self.languages), kind=req.peer_kind)
+        self.peers.append(added)
+        self.new_peers.append(added)
+        self.notes.append(f"added peer {slug!r} to peers: with {name!r} as its name in "
+                          f"{', '.join(self.languages)}, kind {req.peer_kind}; correct them in the file if needed")
+        return slug
+
+    def source(self, cited: Citation, req: Request) -> str:
+        """The id of the source a citation names, adding the source when its title is given."""
+        folded = cited.source.casefold()
+        known = next((s.id for s in self.sources if s.id.casefold() == folded), None)
+        if known is not None:
+            return known
+        if req.source_title is None:
+            ids = [s.id for s in self.sources]
+            hint = F.did_you_mean(cited.source, ids) or f"known sources: {F.listing(ids)}"
+            raise BadRequest(f"source {cited.text!r} names no known source (the first word is the source "
+                             f"id); {hint}; to add a new publication, give its title (--source-title, or "
+                             "a source_title column)", "source")
+        if not _ID.fullmatch(cited.source):
+            raise BadRequest(f"{cited.source!r} cannot be a source id: use letters, digits, '-', '_' and "
+                             "'.', starting with a letter or digit", "source")
+        title, missing = _label(req.source_title, self.languages)
+        year = req.source_year or datetime.date.today().year
+        added = Source(id=cited.source, title=title, year=year)
+        self.sources.append(added)
+        self.new_sources.append(added)
+        said = f"year {year}" + ("" if req.source_year else " (this year: give --source-year if it is older)")
+        more = f" ({', '.join(missing)} as given in another language)" if missing else ""
+        self.notes.append(f"added source {cited.source!r} to sources: with its title{more}, {said}; "
+                          "correct them in the file if needed")
+        return cited.source
+
+    def _example(self) -> str:
+        return f"{self.sources[-1].id} <section>"
+
+    # The edits. ------------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """The text edits, against the file as it was read; and which figure of a year that a
+        new figure joined is the one scored."""
+        for (index, key), slots in self.slots.items():
+            base = ("indicators", index, key)
+            kept = {s.origin for s in slots if s.origin is not None}
+            for j in range(len(getattr(self.file.indicators[index], key))):
+                if j not in kept:
+                    self.edits.append(text.Remove((*base, j)))
+            waiting: list[_Slot] = []
+            gap = 0
+            for slot in [*slots, None]:
+                if slot is not None and slot.origin is None:
+                    waiting.append(slot)
+                    continue
+                if waiting:
+                    follows = _INDICATOR_KEYS + (("observations",) if key == "benchmarks" else ())
+                    self.edits.append(text.Insert(base, gap, waiting[0].item, follows,
+                                                  also=tuple(w.item for w in waiting[1:])))
+                    waiting = []
+                if slot is None:
+                    break
+                gap = slot.origin + 1
+                for name, value in slot.fields.items():
+                    path = (*base, slot.origin)
+                    if value is None:
+                        self.edits.append(text.DropKey((*path, name)))
+                    else:
+                        order = _FIGURE_KEYS[:_FIGURE_KEYS.index(name)]
+                        self.edits.append(text.SetKey(path, name, value, order))
+        for key, added, old in (("peers", self.new_peers, self.file.peers),
+                                ("sources", self.new_sources, self.file.sources)):
+            if added:
+                items = [_entry(x) for x in added]
+                self.edits.append(text.Insert((key,), len(old), items[0], _BEFORE[key], block=None,
+                                              also=tuple(items[1:])))
+        for f in self.figures:
+            if f.action != "removed":
+                f.where = self._place(f)
+        self._explain_choices()
+
+    def _place(self, f: Figure) -> tuple:
+        """The figure's path in the new data."""
+        _, index, key = f.where[:3]
+        slots = self.slots[(index, key)]
+        mine = self.slot_of[id(f)]
+        return ("indicators", index, key, next(j for j, s in enumerate(slots) if s is mine))
+
+    def _explain_choices(self) -> None:
+        from scorecard.score.figures import Priority, choose
+
+        years = {s.id: s.year for s in self.sources}
+        method = self.file.method.source_priority
+        for index, key, peer, year in dict.fromkeys(self.joined):
+            ind = self.file.indicators[index]
+            group = [s.point for s in self.slots[(index, key)]
+                     if s.point.year == year and getattr(s.point, "peer", None) == peer]
+            if len({p.value for p in group}) < 2:
+                continue
+            chosen = choose(group, Priority(ind.source_priority, method, years))
+            if chosen is None:
+                continue  # validation says so, with the figures
+            why = ("it is marked `scored: true`" if chosen.scored
+                   else "by the indicator's source_priority" if ind.source_priority
+                   else "its source is the newest" if method == "newest"
+                   else "by method.source_priority")
+            others = ", ".join(f"{p.value:g} from {p.source!r}" for p in group if p is not chosen)
+            self.notes.append(f"{ind.id} {_who(peer)}{year}: {chosen.value:g} from {chosen.source!r} is scored "
+                              f"({why}); kept: {others}")
+
+    def expected(self) -> IndicatorsFile:
+        """The indicators file as the batch means to leave it."""
+        if self._expected is None:
+            listed = list(self.file.indicators)
+            for (index, key), slots in self.slots.items():
+                listed[index] = listed[index].model_copy(update={key: [s.point for s in slots]})
+            self._expected = _replaced(self.file, indicators=listed, peers=self.peers, sources=self.sources)
+        return self._expected
+
+    def placed(self, err: Refused, total: int) -> Refused:
+        """A refusal of the validated result, its findings about a figure of the batch turned
+        into that figure's problem."""
+        by_path = {}
+        for (index, key), slots in self.slots.items():
+            for j, s in enumerate(slots):
+                if s.request is not None:
+                    by_path[f"indicators[{index}].{key}[{j}]"] = s.request
+        problems, rest = [], []
+        for f in err.findings:
+            prefix = next((p for p in by_path if f.path == p or f.path.startswith(p + ".")), None)
+            if prefix is None:
+                rest.append(f)
+            else:
+                problems.append(Problem(by_path[prefix], f.path[len(prefix) + 1:], f.message, f))
+        if not problems:
+            return err
+        return Refused(_cannot(problems, total), err.code, rest, problems)
 
 
-def _plan(ds: Dataset, req: Request) -> _Plan:
-    index, ind = _indicator(ds, req.indicator)
-    notes: list[str] = []
-    peer_id, peer_added = (None, None) if req.peer is None else _peer(ds, req.peer, req, notes)
-    key = "observations" if peer_id is None else "benchmarks"
-    points = list(getattr(ind, key))
-    same = [j for j, p in enumerate(points) if p.year == req.year and getattr(p, "peer", None) == peer_id]
-    cited = req.citation
-    if cited is not None:
-        _known_source(ds, cited)
-        chosen = [j for j in same if citation.source_id(points[j].source) == cited.source]
-    elif len(same) > 1:
-        listing = "; ".join(f"{points[j].value:g} from {points[j].source!r}" for j in same)
-        ids = " or ".join(f"--source {citation.source_id(points[j].source)}" for j in same)
-        raise Refused(f"{ind.id} has {len(same)} figures for {_who(peer_id)}{req.year} from different "
-                      f"sources ({listing}); say which to replace with {ids}", 2)
-    elif not same:
-        raise Refused(f"{ind.id} has no figure for {_who(peer_id)}{req.year}, so this adds one: "
-                      f"say where it comes from with --source, e.g. --source \"{_example(ds)}\"", 2)
-    else:
-        chosen = same
-    base = ("indicators", index, key)
-    peers = list(ds.indicators_file.peers)
-
-    if chosen:
-        j = chosen[0]
-        old = points[j]
-        # A bare source id only picks the entry; a full citation replaces the old one.
-        new_source = cited.text if cited is not None and cited.section else old.source
-        new = old.model_copy(update={"value": req.value, "source": new_source})
-        if new.value == old.value and new.source == old.source:
-            return _Plan("unchanged", index, ind, (*base, j), old, old, ind, peers, notes=notes)
-        edits = [] if new.value == old.value else [text.Replace((*base, j, "value"), text.Raw(req.text))]
-        if new.source != old.source:
-            edits.append(text.Replace((*base, j, "source"), text.quote(new.source)))
-        if old.quote or old.derived:
-            notes.append(f"the entry's quote/derived text still describes {old.value:g}; "
-                         "update it by hand if it no longer fits")
-        points[j] = new
-        return _Plan("replaced", index, ind, (*base, j), old, new, ind.model_copy(update={key: points}),
-                     peers, edits, peer_added, notes)
-
-    item: dict = {} if peer_id is None else {"peer": peer_id}
-    item.update(year=req.year, value=text.Raw(req.text), source=cited.text)
-    new = (Observation(year=req.year, value=req.value, source=cited.text) if peer_id is None
-           else Benchmark(peer=peer_id, year=req.year, value=req.value, source=cited.text))
-    at = _position(points, req.year, peer_id)
-    follows = _INDICATOR_KEYS + (("observations",) if key == "benchmarks" else ())
-    edits = [text.Insert(("indicators", index, key), at, item, follows)]
-    if same:
-        others = ", ".join(f"{points[j].value:g} from {points[j].source!r}" for j in same)
-        notes.append(f"{_who(peer_id)}{req.year} now has figures from several sources ({others}, "
-                     f"and this one); the one listed last, this one, is scored")
-    points.insert(at, new)
-    if peer_added is not None:
-        edits.append(text.Insert(("peers",), len(peers),
-                                 {"id": peer_added.id, "name": peer_added.name.model_dump(),
-                                  **({} if peer_added.kind == "city" else {"kind": peer_added.kind})},
-                                 ("sources",), block=None))
-        peers.append(peer_added)
-    return _Plan("added", index, ind, (*base, at), None, new, ind.model_copy(update={key: points}),
-                 peers, edits, peer_added, notes)
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_BEFORE = {"peers": ("sources",), "sources": ("method", "languages", "subject")}
 
 
-def _indicator(ds: Dataset, ind_id: str) -> tuple[int, Indicator]:
-    for i, ind in enumerate(ds.indicators_file.indicators):
-        if ind.id == ind_id:
-            return i, ind
-    hint = F.did_you_mean(ind_id, ds.indicators) or "see `scorecard indicators` for the ids"
-    raise Refused(f"unknown indicator {ind_id!r}; {hint}", 2)
+def _entry(x: Peer | Source) -> dict:
+    """A new peer's or source's entry as written."""
+    if isinstance(x, Peer):
+        return {"id": x.id, "name": x.name.model_dump(), **({} if x.kind == "city" else {"kind": x.kind})}
+    return {"id": x.id, "title": x.title.model_dump(), "year": x.year}
 
 
-def _peer(ds: Dataset, name: str, req: Request, notes: list[str]) -> tuple[str, Peer | None]:
-    if name in ds.peers:
-        return name, None
-    for p in ds.peers.values():
-        if name.casefold() in (t.casefold() for t in p.name.texts):
-            return p.id, None
-    slug = inputs.slug(name)
-    if slug in ds.peers:
-        return slug, None
-    if not req.new_peer:
-        names = [n for p in ds.peers.values() for n in p.name.texts]
-        choices = [*ds.peers, *names]
-        hint = F.did_you_mean(name, choices) or f"known peers: {', '.join(sorted(ds.peers)) or 'none'}"
-        raise Refused(f"unknown peer {name!r}; {hint}; to add it to peers:, repeat with --new-peer", 2)
-    if not slug or not slug[0].isalnum():
-        raise Refused(f"cannot make a peer id from {name!r}: give its name in Latin letters "
-                      "and correct its names in peers: afterwards", 2)
-    languages = ds.indicators_file.languages
-    notes.append(f"added peer {slug!r} to peers: with {name!r} as its name in {', '.join(languages)}, "
-                 f"kind {req.peer_kind}; correct them in the file if needed")
-    return slug, Peer(id=slug, name=Text.same(name, languages), kind=req.peer_kind)
-
-
-def _known_source(ds: Dataset, cited: Citation) -> None:
-    if cited.source not in ds.sources:
-        hint = F.did_you_mean(cited.source, ds.sources) or f"known sources: {', '.join(sorted(ds.sources))}"
-        raise Refused(f"--source {cited.text!r} names no known source (the first word is the source id); "
-                      f"{hint}; add a new publication to sources: first", 2)
+def _label(given: str | dict[str, str], languages: list[str]) -> tuple[Text, list[str]]:
+    """A label in every declared language from what was given; the languages filled in from
+    another one."""
+    if isinstance(given, str):
+        return Text.same(given, languages), []
+    texts = {lang: given[lang] for lang in languages if given.get(lang)}
+    fallback = next(iter(texts.values()), None) or next(iter(given.values()))
+    missing = [lang for lang in languages if lang not in texts]
+    if len(languages) == 1:
+        return Text(texts.get(languages[0], fallback)), missing
+    return Text({lang: texts.get(lang, fallback) for lang in languages}), missing
 
 
 def _position(points, year: int, peer: str | None) -> int:
@@ -410,8 +792,3 @@ def _position(points, year: int, peer: str | None) -> int:
 
 def _who(peer: str | None) -> str:
     return f"{peer} " if peer else ""
-
-
-def _example(ds: Dataset) -> str:
-    last = list(ds.sources)[-1]
-    return f"{last} <section>"
