@@ -16,7 +16,7 @@ from typing import Annotated, Optional  # noqa: E402
 
 import typer  # noqa: E402
 
-from scorecard.cli import listings, robustness, update  # noqa: E402
+from scorecard.cli import importing, listings, robustness, update  # noqa: E402
 from scorecard.cli.options import LangOpt  # noqa: E402
 
 app = typer.Typer(
@@ -39,6 +39,7 @@ COMMANDS = {
     "export": (listings.export, {}),
     # A negative VALUE (`set ID -3.5`) is a value, not an unknown option.
     "set": (update.set_, {"ignore_unknown_options": True}),
+    "import": (importing.import_, {}),
     "diff": (update.diff, {}),
     "robustness": (robustness.robustness, {}),
 }

@@ -7,6 +7,7 @@ hands a view's document to `output`. They are registered in `cli.app`.
 from __future__ import annotations
 
 import os
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -121,9 +122,19 @@ def validate(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
         raise typer.Exit(1)
 
 
-def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None) -> None:
+Template = Enum("Template", {"csv": "csv"}, type=str)
+TemplateOpt = Annotated[Optional[Template], typer.Option(
+    "--template", help="Instead: the sheet to fill for `scorecard import`, one row per indicator and "
+    "peer with the latest figure and the blank cells of a new one.")]
+
+
+def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None,
+           template: TemplateOpt = None) -> None:
     """The whole validated model (JSON), or one row per figure (CSV, Markdown, table)."""
     from scorecard.views import export as view
 
     ds = load(data)
+    if template is not None:
+        from scorecard.views import template as view
+        fmt = Format(template.value)
     output.data(view.document(ds, language(ds, lang)), fmt.value)

@@ -214,10 +214,10 @@ def apply(location: Location, request: Request) -> Outcome:
     return Outcome(**{f.name: getattr(done, f.name) for f in dataclasses.fields(Batch)})
 
 
-def apply_all(location: Location, requests: list[Request]) -> Batch:
-    """Make every change or none: one lock, one validation, one write. Raises `Refused`
-    with a `Problem` for each figure that cannot be recorded (or `DataError` when the
-    data is already invalid)."""
+def apply_all(location: Location, requests: list[Request], check: bool = False) -> Batch:
+    """Make every change or none: one lock, one validation, one write (none when `check`:
+    the batch is planned and validated alone). Raises `Refused` with a `Problem` for each
+    figure that cannot be recorded (or `DataError` when the data is already invalid)."""
     path = location.indicators
     try:  # what is not a regular file of a sane size is refused before a lock is made beside it
         reader.look(path)
@@ -227,7 +227,7 @@ def apply_all(location: Location, requests: list[Request]) -> Batch:
         atomic.check(path)  # a file the user may not replace as it is: said before any work
         with atomic.locked(path):
             removed = atomic.remove_stale(path)
-            done = _apply(location, requests, path)
+            done = _apply(location, requests, path, check)
     except atomic.Busy as err:
         raise Refused(f"{err}; try again in a moment") from None
     except atomic.Refusal as err:
@@ -238,7 +238,7 @@ def apply_all(location: Location, requests: list[Request]) -> Batch:
     return done
 
 
-def _apply(location: Location, requests: list[Request], path: Path) -> Batch:
+def _apply(location: Location, requests: list[Request], path: Path, check: bool = False) -> Batch:
     read = reader.read(path)
     actions = snapshot(location.actions)
     before = load_files(location, read, actions)
@@ -249,8 +249,9 @@ def _apply(location: Location, requests: list[Request], path: Path) -> Batch:
             plan.add(k, req)
         except BadRequest as err:
             problems.append(Problem(k, err.field, err.message))
-    if problems:
-        raise Refused(_cannot(problems, len(requests)), 1, problems=problems)
+    if problems and len(requests) == 1:
+        raise Refused(_cannot(problems, 1), 1, problems=problems)
+    # With problems, the other figures are still checked, so that every one is said at once.
     plan.finish()
     bom = BOM if read.raw.startswith(BOM) else b""
     old_text = read.raw[len(bom):].decode("utf-8")
@@ -259,6 +260,8 @@ def _apply(location: Location, requests: list[Request], path: Path) -> Batch:
     except regions.Unusual:
         edit = _Whole(before, plan, read.raw, actions)
     if not plan.edits:
+        if problems:
+            raise Refused(_cannot(problems, len(requests)), 1, problems=problems)
         for f in plan.figures:
             f.line = edit.tree.position(f.where)[0]
         return Batch(path, plan.figures, before, before, notes=plan.notes)
@@ -272,12 +275,18 @@ def _apply(location: Location, requests: list[Request], path: Path) -> Batch:
     except Refused as err:
         if len(requests) == 1:
             raise
-        raise plan.placed(err, len(requests)) from None
+        err = plan.placed(err)
+        every = sorted([*problems, *err.problems], key=lambda p: p.request)
+        raise Refused(_cannot(every, len(requests)) if every else err.message, err.code, err.findings,
+                      every) from None
+    if problems:
+        raise Refused(_cannot(problems, len(requests)), 1, problems=problems)
     new_raw = bom + new_text.encode("utf-8")
-    atomic.write(path, new_raw, read)
-    name = cache.key(new_raw, actions.raw) if not isinstance(actions, list) else None
-    if name:
-        edit.remember(name)
+    if not check:
+        atomic.write(path, new_raw, read)
+        name = cache.key(new_raw, actions.raw) if not isinstance(actions, list) else None
+        if name:
+            edit.remember(name)
 
     new_tree, old_tree = after.trees["indicators"], edit.tree
     for f in plan.figures:
@@ -735,7 +744,7 @@ class _Plan:
             self._expected = _replaced(self.file, indicators=listed, peers=self.peers, sources=self.sources)
         return self._expected
 
-    def placed(self, err: Refused, total: int) -> Refused:
+    def placed(self, err: Refused) -> Refused:
         """A refusal of the validated result, its findings about a figure of the batch turned
         into that figure's problem."""
         by_path = {}
@@ -750,9 +759,7 @@ class _Plan:
                 rest.append(f)
             else:
                 problems.append(Problem(by_path[prefix], f.path[len(prefix) + 1:], f.message, f))
-        if not problems:
-            return err
-        return Refused(_cannot(problems, total), err.code, rest, problems)
+        return Refused(err.message, err.code, rest, problems)
 
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -772,8 +779,8 @@ def _label(given: str | dict[str, str], languages: list[str]) -> tuple[Text, lis
     if isinstance(given, str):
         return Text.same(given, languages), []
     texts = {lang: given[lang] for lang in languages if given.get(lang)}
-    fallback = next(iter(texts.values()), None) or next(iter(given.values()))
-    missing = [lang for lang in languages if lang not in texts]
+    fallback = given.get("*") or next(iter(texts.values()), None) or next(iter(given.values()))
+    missing = [lang for lang in languages if lang not in texts and "*" not in given]
     if len(languages) == 1:
         return Text(texts.get(languages[0], fallback)), missing
     return Text({lang: texts.get(lang, fallback) for lang in languages}), missing
