@@ -16,7 +16,7 @@ from typing import Annotated, Optional  # noqa: E402
 
 import typer  # noqa: E402
 
-from scorecard.cli import importing, listings, robustness, update  # noqa: E402
+from scorecard.cli import importing, listings, robustness, start, update  # noqa: E402
 from scorecard.cli.options import LangOpt  # noqa: E402
 
 app = typer.Typer(
@@ -30,6 +30,7 @@ app = typer.Typer(
 
 # name → (function, Click settings), in the order `--help` lists them.
 COMMANDS = {
+    "init": (start.init, {}),
     "gaps": (listings.gaps, {}),
     "actions": (listings.actions, {}),
     "goals": (listings.goals, {}),
@@ -42,6 +43,7 @@ COMMANDS = {
     "import": (importing.import_, {}),
     "diff": (update.diff, {}),
     "robustness": (robustness.robustness, {}),
+    "schema": (start.schema, {}),
 }
 
 for _name, (_function, _settings) in COMMANDS.items():

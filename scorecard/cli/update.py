@@ -20,7 +20,8 @@ def set_(
     item: Annotated[str, typer.Argument(metavar="ID", help="The indicator to update.")],
     value: Annotated[Optional[str], typer.Argument(
         metavar="VALUE", help="The figure, a plain number such as 12.5 (none with --remove).")] = None,
-    year: Annotated[int, typer.Option("--year", "-y", help="The year the figure is for.")] = ...,
+    year: Annotated[Optional[int], typer.Option(
+        "--year", "-y", help="The year the figure is for.  [required]")] = None,
     source: Annotated[Optional[str], typer.Option(
         "--source", metavar="TEXT",
         help="Where the figure comes from: '<source id> <section>', e.g. 'stats-2024 table 3'. Required "
@@ -71,6 +72,8 @@ def set_(
     """
     from scorecard.edit import update
 
+    if year is None:  # required; checked here, as the oldest typer supported takes `...` for a default
+        raise output.fail("scorecard: give the year the figure is for: --year YEAR", 2)
     if new_peer and peer is None:
         raise output.fail("scorecard: --new-peer goes with --peer NAME (the peer to add)", 2)
     found = writable(data)

@@ -221,15 +221,18 @@ def _series_changes(x: Indicator, y: Indicator) -> list[str]:
 
 
 def _scored_changes(px, py) -> list[str]:
-    """Years of the subject's series where another figure is now the one scored (a newer
+    """Years, of the subject or a peer, where another figure is now the one scored (a newer
     publication's, by the source priority), the other kept."""
-    a = {p.year: p for p in px.series}
-    b = {p.year: p for p in py.series}
+    def keyed(plan):
+        return {(getattr(p, "peer", None) or "", p.year): p for p in (*plan.series, *plan.benchmarks)}
+
+    a, b = keyed(px), keyed(py)
     out = []
-    for year in sorted(a.keys() & b.keys()):
-        was, now = a[year], b[year]
+    for k in sorted(a.keys() & b.keys()):
+        was, now = a[k], b[k]
         if was.source_id != now.source_id:
-            out.append(f"{year} scored {_value(now)} ({now.source}) over {_value(was)} ({was.source})")
+            who = f"{k[0]} " if k[0] else ""
+            out.append(f"{who}{k[1]} scored {_value(now)} ({now.source}) over {_value(was)} ({was.source})")
     return out
 
 
