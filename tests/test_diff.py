@@ -226,6 +226,11 @@ def two_copies(tmp_path, fixture="mini"):
     return old, new
 
 
+def diff_rows(old, new, *args) -> dict:
+    """`diff` of folder `new` against folder `old`, in English, its rows by (kind, id, horizon)."""
+    return changed(json.loads(run("diff", old, "--data", new, "-f", "json", "--lang", "en", *args).stdout))
+
+
 def edit(folder, old_text, new_text):
     path = folder / "indicators.yaml"
     text = path.read_text(encoding="utf-8")
@@ -233,10 +238,14 @@ def edit(folder, old_text, new_text):
     path.write_text(text.replace(old_text, new_text), encoding="utf-8")
 
 
+def add_line(folder, after, line):
+    edit(folder, after, after + line)
+
+
 def test_actions_whose_priority_or_rank_moved_are_listed_with_the_shortfall_that_moved_them(tmp_path):
     old, new = two_copies(tmp_path)
     edit(new, "{year: 2020, value: 8, source:", "{year: 2020, value: 3, source:")  # 80 → 30
-    rows = changed(json.loads(run("diff", old, "--data", new, "-f", "json", "-H", "near", "--lang", "en").stdout))
+    rows = diff_rows(old, new, "-H", "near")
     assert set(rows) == {("indicator", "basic-research-share", "near"), ("shortfall", "innovation", "near"),
                          ("shortfall", "market", "near"), ("action", "A1", "near"), ("action", "A2", "near"),
                          ("action", "A3", "near"), ("horizon", "near", "near")}
@@ -252,10 +261,9 @@ def test_actions_whose_priority_or_rank_moved_are_listed_with_the_shortfall_that
 
 def test_a_peers_new_figure_moves_the_best_peer_and_diff_says_so(tmp_path):
     old, new = two_copies(tmp_path, "rules")
-    edit(new, '      - {peer: london, year: 2023, value: 99, source: "009 一"}\n',
-         '      - {peer: london, year: 2023, value: 99, source: "009 一"}\n'
-         '      - {peer: paris, year: 2024, value: 120, source: "009 一"}\n')
-    rows = changed(json.loads(run("diff", old, "--data", new, "-f", "json", "-H", "near", "--lang", "en").stdout))
+    add_line(new, '      - {peer: london, year: 2023, value: 99, source: "009 一"}\n',
+             '      - {peer: paris, year: 2024, value: 120, source: "009 一"}\n')
+    rows = diff_rows(old, new, "-H", "near")
     assert set(rows) == {("indicator", "fortune500", "near")}  # after the base year: no target, no score moves
     row = rows[("indicator", "fortune500", "near")]
     assert (row["peer_before"], row["peer_value_before"], row["peer_after"], row["peer_value_after"]) == \
@@ -270,7 +278,7 @@ def test_a_target_from_a_revised_reference_names_the_reference_that_moved_it(tmp
     old, new = two_copies(tmp_path, "rules")
     # top-rank's best peer as of the base year is Beijing, 2nd; revised to 1st, it moves the target.
     edit(new, "{peer: beijing, year: 2021, value: 2, source:", "{peer: beijing, year: 2021, value: 1, source:")
-    rows = changed(json.loads(run("diff", old, "--data", new, "-f", "json", "--lang", "en").stdout))
+    rows = diff_rows(old, new)
     row = rows[("indicator", "top-rank", "near")]
     assert (row["target_before"], row["target_after"]) == (41, 40)
     assert row["why"] == ["data: beijing 2021 2 → 1 (000 二(一))", "best peer: beijing 2 (2021) → beijing 1 (2021)",
@@ -279,9 +287,8 @@ def test_a_target_from_a_revised_reference_names_the_reference_that_moved_it(tmp
 
 def test_a_newer_publications_figure_for_a_year_is_scored_and_diff_says_which(tmp_path):
     old, new = two_copies(tmp_path, "rules")
-    edit(new, '      - {year: 2021, value: 10, source: "003 二(二)"}\n',
-         '      - {year: 2021, value: 10, source: "003 二(二)"}\n'
-         '      - {year: 2021, value: 12, source: "009 一"}\n')
-    rows = changed(json.loads(run("diff", old, "--data", new, "-f", "json", "-H", "near", "--lang", "en").stdout))
+    add_line(new, '      - {year: 2021, value: 10, source: "003 二(二)"}\n',
+             '      - {year: 2021, value: 12, source: "009 一"}\n')
+    rows = diff_rows(old, new, "-H", "near")
     assert rows[("indicator", "fortune500", "near")]["why"][0] == (
         "data: +2021 12 (009 一), 2021 scored 12 (009 一) over 10 (003 二(二))")

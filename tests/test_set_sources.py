@@ -2,9 +2,9 @@
 command, the words quoted, a bound, the figure of a year that is scored, and a mistaken
 figure taken out. Each edit is checked line by line on the hand-kept fixture."""
 
-import difflib
 import json
 
+from conftest import changes
 from typer.testing import CliRunner
 
 from scorecard.cli.app import app
@@ -19,10 +19,6 @@ def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
-def changes(old: str, new: str) -> list[tuple[list[str], list[str]]]:
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 
 def edited(data, *args):
