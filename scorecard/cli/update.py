@@ -113,7 +113,8 @@ def write(make):
 
 
 def tell_batch(done) -> None:
-    """What an update added besides figures, its notes, and the warnings it brought."""
+    """An update's notes (a source or peer added, which figure of a year is scored) and the
+    warnings it brought."""
     for note in done.notes:
         output.say(f"scorecard: note: {note}")
     output.findings(done.warnings)
