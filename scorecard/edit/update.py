@@ -654,7 +654,7 @@ class _Plan:
         added = Source(id=cited.source, title=title, year=year)
         self.sources.append(added)
         self.new_sources.append(added)
-        said = f"year {year}" + ("" if req.source_year else " (this year: give --source-year if it is older)")
+        said = f"year {year}" + ("" if req.source_year else " (this year: give the source's year if it is older)")
         more = f" ({', '.join(missing)} as given in another language)" if missing else ""
         self.notes.append(f"added source {cited.source!r} to sources: with its title{more}, {said}; "
                           "correct them in the file if needed")
