@@ -92,6 +92,17 @@ def test_a_filled_template_is_recorded_in_one_update_and_reported_as_diff_report
     assert again.exit_code == 0 and "0 added, 0 replaced, 3 unchanged" in again.stderr
 
 
+def test_the_cache_an_import_leaves_reads_as_the_file_does(mine, monkeypatch):
+    sheet = mine / "one.csv"
+    sheet.write_text("id,peer,year,value,source,quote,source_title\n"
+                     "fortune500,tokyo,2022,55,yb 表2,东京55家,统计年鉴\n", encoding="utf-8")
+    assert run("import", sheet, "--data", mine).exit_code == 0
+    cached = run("export", "--data", mine).stdout
+    monkeypatch.setenv("SCORECARD_CACHE_DIR", "off")
+    assert run("export", "--data", mine).stdout == cached
+    assert json.loads(cached)["sources"][-1]["id"] == "yb"
+
+
 def test_every_problem_is_said_at_its_row_and_column_and_nothing_is_written(mine):
     sheet = mine / "bad.csv"
     sheet.write_text("id,year,value,source,quote\n"
