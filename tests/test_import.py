@@ -192,3 +192,8 @@ def test_without_openpyxl_a_workbook_gets_a_clear_message(mine, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.endswith("reading an Excel workbook needs openpyxl: pip install 'scorecard[xlsx]' "
                                   "(or save the sheet as CSV UTF-8 and import that)\n")
+
+
+def test_a_sheet_that_is_not_there_is_a_usage_error(mine):
+    result = run("import", mine / "nowhere.csv", "--data", mine)
+    assert result.exit_code == 2 and "does not exist" in result.stderr

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from scorecard.cli import output
-from scorecard.cli.common import check_id, language
+from scorecard.cli.common import language, match
 from scorecard.cli.options import DataOpt, Format, FormatOpt, LangOpt, OneHorizon
 from scorecard.cli.update import said, tell_batch, writable
 
@@ -27,7 +27,7 @@ _KINDS = {"id": "REF_UNKNOWN", "peer": "REF_UNKNOWN", "source": "REF_UNKNOWN", "
 
 def import_(
     file: Annotated[Path, typer.Argument(
-        metavar="FILE", dir_okay=False,
+        metavar="FILE", exists=True, dir_okay=False,
         help="A CSV file (UTF-8, as `scorecard export --template csv` writes it), or an Excel .xlsx "
         "workbook (needs `pip install 'scorecard[xlsx]'`), one row a figure.")],
     check: Annotated[bool, typer.Option(
@@ -168,8 +168,10 @@ def _report(file, done, horizon, lang: str):
     from scorecard.score.compare import compare
     from scorecard.views import diff as view
 
-    horizon = check_id("horizon", horizon, done.after.horizons)
-    horizons = [horizon] if horizon else None
+    shown = match(horizon, done.after.horizons) if horizon else None
+    if horizon and shown is None:  # said, not refused: the figures are written already
+        output.say(f"scorecard: horizon {horizon!r} is not defined in actions.yaml; showing all")
+    horizons = [shown] if shown else None
     changes = compare(done.before, done.after, horizons)
     meta = {"file": str(file), "data": str(done.file), "added": done.count("added"),
             "replaced": done.count("replaced"), "unchanged": done.count("unchanged"),
