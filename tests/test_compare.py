@@ -12,8 +12,11 @@ from scorecard.score.compare import State, compare
 @pytest.fixture
 def pair(tmp_path, mini):
     """(old, new) datasets: the mini fixture, and a copy with `edits` (file, text, new text)."""
+    made = []
+
     def make(*edits, fixture=mini):
-        old, new = tmp_path / "old", tmp_path / "new"
+        made.append(len(made))
+        old, new = tmp_path / f"old{len(made)}", tmp_path / f"new{len(made)}"
         shutil.copytree(fixture, old)
         shutil.copytree(fixture, new)
         for name, text, replacement in edits:
@@ -63,6 +66,12 @@ def test_what_is_added_and_removed_is_new_and_removed_in_the_datas_order(pair):
     assert everything[("shortfall", "market", "near")].why == (("mapping", "+counted-later"), ("mapping", "−unmeasured"))
     assert everything[("horizon", "near", "near")].why == (("mapping", "+counted-later"), ("mapping", "−unmeasured"))
     assert not everything[("shortfall", "market", "near")].moved
+    horizons = [(c.id, c.name.get("en")) for c in compare(old, new, everything=True) if c.kind == "horizon"]
+    assert horizons == [("near", "Near term"), ("later", "Mid term"), ("long", "Long term"), ("mid", "Mid term")]
+    # A horizon neither dataset has is passed over; the others are still compared.
+    assert rows(compare(old, new, ["nosuch", "mid"])) == [("horizon", "mid", "mid", *removed, (("removed", "mid"),))]
+    only = compare(old, new, only={("action", "A4")})
+    assert [(c.kind, c.id) for c in only] == [("action", "A4"), ("action", "A4")]
 
 
 def test_a_removed_figure_a_new_peer_and_a_changed_floor_are_each_said(pair):
@@ -85,6 +94,8 @@ def test_a_removed_figure_a_new_peer_and_a_changed_floor_are_each_said(pair):
     assert changes[("shortfall", "market", "near")].after.status == "moderate_challenges"
     a2 = changes[("action", "A2", "near")]
     assert a2.why == (("shortfall", "market 25 → 35.4"),)
+    back = {(c.kind, c.id): c for c in compare(new, old, ["near"])}
+    assert back[("action", "A2")].why == (("shortfall", "market 35.4 → 25"),)
     assert (a2.before.status, a2.before.priority, a2.before.rank) == ("achieved", 25, 1)
     horizon = changes[("horizon", "near", "near")]
     assert (horizon.before.status, horizon.after.status) == ("challenges_remain", "moderate_challenges")
@@ -99,18 +110,27 @@ def test_a_changed_kind_direction_band_or_coverage_is_a_change_of_method(pair):
     old, new = pair(("indicators.yaml", "    kind: count\n    shortfalls: [market, innovation]",
                      "    kind: amount\n    shortfalls: [market, innovation]"),
                     ("indicators.yaml", "sources:\n",
-                     "method:\n  coverage: 0.6666666\n  bands: {challenges_remain: 70}\nsources:\n"))
+                     "method:\n  coverage: 0.6666666\n  bands: {challenges_remain: 70}\nsources:\n"),
+                    ("indicators.yaml", "{year: 2020, value: 8, source:", "{year: 2020, value: 9, source:"))
     changes = {(c.kind, c.id): c for c in compare(old, new, ["near"], everything=True)}
     assert changes[("indicator", "fortune500")].why == (
         ("method", "kind count → amount"), ("method", "bands"), ("method", "coverage 0.6 → 0.6667"))
-    assert changes[("horizon", "near")].why[-2:] == (("method", "bands"), ("method", "coverage 0.6 → 0.6667"))
+    # The horizon: the indicators that moved, then the method.
+    assert changes[("horizon", "near")].why == (
+        ("indicator", "basic-research-share 80 → 90"), ("method", "bands"), ("method", "coverage 0.6 → 0.6667"))
 
 
-def test_a_target_from_another_rule_names_both(pair, mini):
+def test_a_target_from_another_rule_names_both_and_a_written_target_names_none(pair, mini):
     rules = mini.parent / "rules"
     old, new = pair(("indicators.yaml", "    rule: median\n", "    rule: catch-up\n"), fixture=rules)
     change = {(c.kind, c.id): c for c in compare(old, new, ["long"])}[("indicator", "listings")]
     assert change.why[0][0] == "target" and change.why[0][1].endswith(" (rule median → catch-up)")
+    old, new = pair(("indicators.yaml", "near: {value: 10, basis: assumption,",
+                     'mid: {value: 13, basis: assumption, reason: "example"}\n'
+                     "      near: {value: 12, basis: assumption,"))
+    changes = {(c.horizon, c.id): c for c in compare(old, new, ["near", "mid"]) if c.kind == "indicator"}
+    assert changes[("near", "basic-research-share")].why == (("target", "10 → 12"),)
+    assert changes[("mid", "basic-research-share")].why == (("target", "– → 13"),)
 
 
 def test_an_indicator_moved_by_a_fraction_of_a_point_is_said_to_one_decimal(pair):

@@ -102,8 +102,8 @@ def compare(old: Dataset, new: Dataset, horizons: list[str] | None = None,
         b = build(new, h, plan_of=plans_new) if h in new.horizons else None
         if a is None or b is None:
             goal = new.horizons.get(h) or old.horizons.get(h)
-            changes.append(Change("horizon", h, h, goal.name if goal else None, _overall(old, a),
-                                  _overall(new, b), (("new" if a is None else "removed", h),)))
+            changes.append(Change("horizon", h, h, goal.name if goal else None, _overall(a), _overall(b),
+                                  (("new" if a is None else "removed", h),)))
             continue
         changes += _indicators(old, new, a, b, h)
         moved = _moved_indicators(a, b)
@@ -121,7 +121,7 @@ def compare(old: Dataset, new: Dataset, horizons: list[str] | None = None,
                                        hpos.get(c.horizon, 0)))
 
 
-def _overall(ds: Dataset, card: Scorecard | None) -> State | None:
+def _overall(card: Scorecard | None) -> State | None:
     if card is None:
         return None
     return State(card.overall.score, _v(card.overall_status))
@@ -299,7 +299,7 @@ def _horizon(old, new, a: Scorecard, b: Scorecard, h: str, moved: dict[str, str]
     added = sorted(new.indicators.keys() - old.indicators.keys())
     gone = sorted(old.indicators.keys() - new.indicators.keys())
     why += [("mapping", f"+{i}") for i in added] + [("mapping", f"−{i}") for i in gone]
-    return Change("horizon", h, h, b.horizon.name, _overall(old, a), _overall(new, b), tuple(why))
+    return Change("horizon", h, h, b.horizon.name, _overall(a), _overall(b), tuple(why))
 
 
 def _membership(old_ids, new_ids) -> list[tuple[str, str]]:
