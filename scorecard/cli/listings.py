@@ -131,10 +131,10 @@ TemplateOpt = Annotated[Optional[Template], typer.Option(
 def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None,
            template: TemplateOpt = None) -> None:
     """The whole validated model (JSON), or one row per figure (CSV, Markdown, table)."""
-    from scorecard.views import export as view
-
     ds = load(data)
     if template is not None:
         from scorecard.views import template as view
         fmt = Format(template.value)
+    else:
+        from scorecard.views import export as view
     output.data(view.document(ds, language(ds, lang)), fmt.value)
