@@ -98,6 +98,11 @@ SCHEMA_VALUE = _kind(
 ID_DUPLICATE = _kind(
     "id-duplicate", "error", "An id is used twice", "give each entry its own id",
 )
+ID_CASE = _kind(
+    "id-case", "error", "Two ids differ only in case",
+    "rename one: ids are looked up regardless of case (`show e10` finds E10), so each must differ "
+    "in more than case",
+)
 REF_UNKNOWN = _kind(
     "ref-unknown", "error", "A reference to an id that does not exist",
     "use one of the ids defined in the data",
@@ -147,6 +152,10 @@ SCENARIO_UNLINKED = _kind(
     "data does not link it to",
     "the figure is applied as the scenario gives it; if the action does move the indicator, add it "
     "to the action's `indicators` in actions.yaml",
+)
+FIGURE_NO_QUOTE = _kind(
+    "figure-no-quote", "warning", "A figure does not quote the words it comes from",
+    "add `quote:` with the words the figure comes from (`set --quote`, a `quote` column on import)",
 )
 
 

@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, field_validator, model_validator
+from pydantic.json_schema import WithJsonSchema
 
 from scorecard.vocabulary import FORMULAS, PEER_KINDS, REFERENCES, YEAR_BASES
 
@@ -35,7 +36,10 @@ def _fraction(value: object) -> object:
     return value
 
 
-Share = Annotated[float, BeforeValidator(_fraction), Field(ge=0, le=1)]
+# In the JSON Schema for editors (`scorecard schema`): a number or a fraction, as YAML holds it.
+Share = Annotated[float, BeforeValidator(_fraction), Field(ge=0, le=1), WithJsonSchema({"anyOf": [
+    {"type": "number", "minimum": 0, "maximum": 1},
+    {"type": "string", "pattern": r"^\s*\d+\s*/\s*[1-9]\d*\s*$", "description": "a fraction such as 1/3"}]})]
 
 
 def _listed_once(items: list[str], what: str) -> list[str]:

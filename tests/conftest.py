@@ -1,4 +1,5 @@
 import atexit
+import difflib
 import os
 import shutil
 import tempfile
@@ -43,3 +44,10 @@ def parsed(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(yamltree, "_build", counting)
     return texts
+
+
+def changes(old: str, new: str) -> list[tuple[list[str], list[str]]]:
+    """The blocks of lines that differ between two texts: (old lines, new lines) for each."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]

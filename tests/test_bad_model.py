@@ -52,7 +52,7 @@ def test_validate_json_lists_every_finding_sorted_with_stable_keys(tmp_path):
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
     assert set(doc) == {"valid", "errors", "warnings", "files", "findings"}
-    assert (doc["valid"], doc["errors"], doc["warnings"]) == (False, 7, 2)
+    assert (doc["valid"], doc["errors"], doc["warnings"]) == (False, 7, 11)  # 9 figures without a quote
     keys = {"code", "severity", "file", "line", "column", "path", "message", "hint"}
     assert all(set(f) == keys for f in doc["findings"])
     order = [(f["file"], f["line"], f["column"]) for f in doc["findings"]]
@@ -64,14 +64,27 @@ def test_validate_json_lists_every_finding_sorted_with_stable_keys(tmp_path):
     }
 
 
-def test_a_data_folder_that_does_not_exist_is_one_finding(tmp_path):
+def test_a_data_folder_that_does_not_exist_is_a_usage_error(tmp_path, monkeypatch):
     missing = tmp_path / "nowhere"
     for command in ("validate", "gaps"):
         result = runner.invoke(app, [command, "--data", str(missing)])
-        assert result.exit_code == 1
-        assert result.stderr.splitlines()[0] == (
-            f"{missing}: error[data-folder]: the data folder does not exist; check the path given to "
-            "--data: it is the folder that holds indicators.yaml and actions.yaml")
+        assert result.exit_code == 2
+        assert result.stderr == (f"scorecard: --data {missing}: the data folder does not exist; name the "
+                                 "folder that holds indicators.yaml and actions.yaml\n")
+    monkeypatch.setenv("SCORECARD_DATA", str(missing))
+    result = runner.invoke(app, ["gaps"])
+    assert result.exit_code == 2 and result.stderr.startswith(f"scorecard: SCORECARD_DATA {missing}: ")
+
+
+def test_loading_a_folder_that_does_not_exist_is_one_finding(tmp_path):
+    from scorecard.load.dataset import Location, load
+
+    missing = tmp_path / "nowhere"
+    with pytest.raises(F.DataError) as raised:
+        load(Location(missing, "option"))
+    assert [f.as_text() for f in raised.value.findings] == [
+        f"{missing}: error[data-folder]: the data folder does not exist; check the path given to "
+        "--data: it is the folder that holds indicators.yaml and actions.yaml"]
 
 
 def test_a_file_given_as_the_data_folder_is_a_usage_error():
@@ -144,8 +157,8 @@ def test_a_data_folder_below_a_file_does_not_exist(tmp_path):
     below = tmp_path / "notes.txt" / "data"
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     result = runner.invoke(app, ["validate", "--data", str(below)])
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"{below}: error[data-folder]: the data folder does not exist;")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"scorecard: --data {below}: the data folder does not exist;")
 
 
 def test_a_deleted_current_folder_falls_back_to_the_bundled_data(monkeypatch):

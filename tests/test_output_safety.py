@@ -251,7 +251,7 @@ def test_a_pipe_with_a_non_utf8_locale_still_gets_utf8_and_no_crash(encoding):
     warn = _run("validate", "--data", str(MINI), env=env)
     assert warn.returncode == 0 and "二(一)" in warn.stderr.decode("utf-8")
     bad = _run("validate", "--data", str(MINI / "nowhere" / "上海"), env=env)
-    assert bad.returncode == 1 and "上海" in bad.stderr.decode("utf-8")
+    assert bad.returncode == 2 and "上海" in bad.stderr.decode("utf-8")
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")

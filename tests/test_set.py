@@ -4,7 +4,6 @@
 key orders; every edit is checked line by line against it.
 """
 
-import difflib
 import json
 import multiprocessing
 import os
@@ -13,6 +12,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import changes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -29,11 +29,6 @@ def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
-def changes(old: str, new: str) -> list[tuple[list[str], list[str]]]:
-    """The blocks of lines that differ: (old lines, new lines) for each."""
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return [(a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 
 def series(directory, ind_id, key="observations"):

@@ -11,14 +11,16 @@ from scorecard.cli import output  # first: a Ctrl-C while the rest loads ends in
 
 output.quit_on_interrupt_while_loading()
 
+from pathlib import Path  # noqa: E402
+from typing import Annotated, Optional  # noqa: E402
+
 import typer  # noqa: E402
 
-from scorecard.cli import listings, report, robustness, update  # noqa: E402
+from scorecard.cli import importing, listings, report, robustness, start, update  # noqa: E402
+from scorecard.cli.options import LangOpt  # noqa: E402
 
 app = typer.Typer(
     name="scorecard",
-    help="Score a strategy against its targets and peers, and see which actions address "
-    "each shortfall.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -28,6 +30,7 @@ app = typer.Typer(
 
 # name → (function, Click settings), in the order `--help` lists them.
 COMMANDS = {
+    "init": (start.init, {}),
     "gaps": (listings.gaps, {}),
     "actions": (listings.actions, {}),
     "goals": (listings.goals, {}),
@@ -37,13 +40,54 @@ COMMANDS = {
     "export": (listings.export, {}),
     # A negative VALUE (`set ID -3.5`) is a value, not an unknown option.
     "set": (update.set_, {"ignore_unknown_options": True}),
+    "import": (importing.import_, {}),
     "diff": (update.diff, {}),
     "robustness": (robustness.robustness, {}),
     "report": (report.report, {}),
+    "schema": (start.schema, {}),
 }
 
 for _name, (_function, _settings) in COMMANDS.items():
     app.command(_name, context_settings=_settings or None)(_function)
+
+# Options that may also stand before the command (`scorecard --data D --lang en gaps`); the
+# command's own option wins.
+GLOBAL = ("data", "lang")
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("scorecard")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            number = "unknown"
+        typer.echo(f"scorecard {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _before_the_command(
+    ctx: typer.Context,
+    data: Annotated[Optional[Path], typer.Option(
+        "--data", "-d", metavar="DIR", file_okay=False,
+        help="Folder holding indicators.yaml and actions.yaml, for every command. Default: "
+        "SCORECARD_DATA, else the current folder if it has them, else the bundled data.")] = None,
+    lang: LangOpt = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Score a strategy against its targets and peers, and see which actions address
+    each shortfall.
+
+    --data and --lang may stand before the command (scorecard --data DIR gaps) or after it;
+    the one after it wins.
+    """
+    given = {name: value for name, value in (("data", data), ("lang", lang)) if value is not None}
+    if given:
+        # Click fills a command's options it was not given from its default map.
+        ctx.default_map = {name: dict(given) for name in COMMANDS}
 
 
 def main() -> None:

@@ -7,12 +7,13 @@ hands a view's document to `output`. They are registered in `cli.app`.
 from __future__ import annotations
 
 import os
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
 from scorecard.cli import output
-from scorecard.cli.common import LANG_VARIABLE, check_id, horizon, language, load
+from scorecard.cli.common import LANG_VARIABLE, check_id, horizon, language, load, where
 from scorecard.cli.options import (ColumnsOpt, DataOpt, Format, FormatOpt, HorizonOpt, LangOpt, LimitOpt,
                                    OutputOpt, ScenarioOpt, ShortfallOpt)
 
@@ -27,7 +28,7 @@ def gaps(horizon_id: HorizonOpt = None, shortfall: ShortfallOpt = None, data: Da
     """Indicators ranked by how far there is to go, with the actions that address them."""
     from scorecard.views import gaps as view
 
-    ds, lang, card = _scored(data, scenario, lang, horizon_id, "shortfall", shortfall, "shortfalls")
+    ds, lang, card, shortfall = _scored(data, scenario, lang, horizon_id, "shortfall", shortfall, "shortfalls")
     output.data(view.document(card, ds, lang, shortfall), fmt.value, to=to, columns=columns, limit=limit)
 
 
@@ -37,19 +38,19 @@ def actions(horizon_id: HorizonOpt = None, programme: ProgrammeOpt = None, data:
     """The action plans, ranked by the gaps of the shortfalls they address."""
     from scorecard.views import actions as view
 
-    ds, lang, card = _scored(data, scenario, lang, horizon_id, "programme", programme, "programmes")
+    ds, lang, card, programme = _scored(data, scenario, lang, horizon_id, "programme", programme, "programmes")
     output.data(view.document(card, ds, lang, programme), fmt.value, to=to, columns=columns, limit=limit)
 
 
 def _scored(data, scenario, lang, horizon_id, kind: str, only, among: str):
-    """The data, the language and the scorecard at the horizon asked for, once the filter
-    `only` is known to name one of the data's `among`."""
+    """The data, the language, the scorecard at the horizon asked for, and the id of the data's
+    `among` that the filter `only` names (whatever its case)."""
     from scorecard.score.card import build
 
     ds = _supposed(load(data), scenario)
     lang, h = language(ds, lang), horizon(ds, horizon_id)
-    check_id(kind, only, getattr(ds, among))
-    return ds, lang, build(ds, h)
+    only = check_id(kind, only, getattr(ds, among))
+    return ds, lang, build(ds, h), only
 
 
 def goals(data: DataOpt = None, scenario: ScenarioOpt = None, fmt: FormatOpt = Format.table,
@@ -84,7 +85,7 @@ def indicators(shortfall: ShortfallOpt = None, data: DataOpt = None, fmt: Format
 
     ds = load(data)
     lang = language(ds, lang)
-    check_id("shortfall", shortfall, ds.shortfalls)
+    shortfall = check_id("shortfall", shortfall, ds.shortfalls)
     output.data(view.document(ds, lang, shortfall), fmt.value, to=to, columns=columns, limit=limit)
 
 
@@ -97,7 +98,7 @@ def show(item: ItemArg, data: DataOpt = None, scenario: ScenarioOpt = None, fmt:
 
     ds = _supposed(load(data), scenario)
     lang = language(ds, lang)
-    check_id("id", item, [*ds.indicators, *ds.actions, *ds.shortfalls, *ds.sources])
+    item = check_id("id", item, [*ds.indicators, *ds.actions, *ds.shortfalls, *ds.sources])
     if item in ds.indicators:
         doc = view.indicator(ds, item, lang)
     elif item in ds.actions:
@@ -116,13 +117,12 @@ def validate(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
     """Check both files; report every finding with file, line and column. Exit 1 on errors."""
     from scorecard.findings import DataError
     from scorecard.load.dataset import load as load_dataset
-    from scorecard.load.dataset import locate
     from scorecard.views import findings as view
 
-    where = locate(data)
-    files = [str(where.indicators), str(where.actions)]
+    found_at = where(data)
+    files = [str(found_at.indicators), str(found_at.actions)]
     try:
-        ds = load_dataset(where)
+        ds = load_dataset(found_at)
         found = ds.warnings
         lang = language(ds, lang)
     except DataError as err:
@@ -140,10 +140,20 @@ def validate(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
         raise typer.Exit(1)
 
 
-def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None,
-           to: OutputOpt = None, columns: ColumnsOpt = None, limit: LimitOpt = None) -> None:
-    """The whole validated model (JSON), or one row per figure (CSV, Markdown, table)."""
-    from scorecard.views import export as view
+Template = Enum("Template", {"csv": "csv"}, type=str)
+TemplateOpt = Annotated[Optional[Template], typer.Option(
+    "--template", help="Instead: the sheet to fill for `scorecard import`, one row per indicator and "
+    "peer with the latest figure and the blank cells of a new one.")]
 
+
+def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None,
+           template: TemplateOpt = None, to: OutputOpt = None, columns: ColumnsOpt = None,
+           limit: LimitOpt = None) -> None:
+    """The whole validated model (JSON), or one row per figure (CSV, Markdown, table)."""
     ds = load(data)
+    if template is not None:
+        from scorecard.views import template as view
+        fmt = Format(template.value)
+    else:
+        from scorecard.views import export as view
     output.data(view.document(ds, language(ds, lang)), fmt.value, to=to, columns=columns, limit=limit)

@@ -19,6 +19,10 @@ class GitError(Exception):
     """Git could not give us the files; the message says which step failed and why."""
 
 
+class NoRevision(GitError):
+    """The name given is not a revision of the repository (a usage error)."""
+
+
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", LC_ALL="C")
     try:
@@ -51,7 +55,7 @@ def is_revision(location: Location, rev: str) -> bool:
 def at_revision(location: Location, rev: str) -> Dataset:
     """Load both data files as they were at `rev`. Raises GitError, or DataError when invalid."""
     if not rev or rev.startswith("-"):
-        raise GitError(f"{rev!r} is not a revision")
+        raise NoRevision(f"{rev!r} is not a revision")
     directory = Path(os.path.realpath(location.directory))
     if not directory.is_dir():
         raise GitError(f"{location.directory} is not a folder")
@@ -62,7 +66,8 @@ def at_revision(location: Location, rev: str) -> Dataset:
     root = Path(top.stdout.decode().strip())
     commit = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root)
     if commit.returncode != 0:
-        raise GitError(f"{rev!r} is not a revision of {root} (try HEAD, HEAD~1, a branch or a tag)")
+        raise NoRevision(f"{rev!r} is neither a data folder nor a revision of {root} "
+                         "(try HEAD, HEAD~1, a branch, a tag or a folder)")
     trees = []
     for path in (location.indicators, location.actions):
         rel = PurePosixPath(*Path(os.path.relpath(directory / path.name, root)).parts)

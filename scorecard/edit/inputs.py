@@ -74,3 +74,17 @@ def slug(name: str) -> str:
     """A peer id from its name: `New York` → `new-york`; '' when nothing Latin is left."""
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:64]
+
+
+def relation(typed: str) -> str:
+    """A figure's relation to the true value as the data writes it (`<`, `≤`, `>`, `≥`, `≈`,
+    or `<=`, `>=`, `~`); '' (or `=`) for an exact figure."""
+    from scorecard.model import RELATIONS
+
+    value = typed.strip()
+    if value in ("", "="):
+        return ""
+    if value not in RELATIONS:
+        raise BadInput(f"{typed!r} is not a relation; write one of {', '.join(RELATIONS)}, or = for an "
+                       "exact figure")
+    return value

@@ -93,9 +93,9 @@ def read(text: str, skeleton: Skeleton, regions: list[Region]) -> Tree:
 
 
 def parse(text: str, skeleton: Skeleton, regions: list[Region]) -> tuple[Tree, dict]:
-    """The regions parsed on their own: a tree with their marks, and for each region's
-    key its data and mark. Raises `DataError` (placed in `text`) when one does not
-    parse, `Unusual` when one is not the entry or list it should be."""
+    """The regions parsed on their own: a tree with their marks, and for each region,
+    by (key, index), its data and mark. Raises `DataError` (placed in `text`) when one
+    does not parse, `Unusual` when one is not the entry or list it should be."""
     root = [*skeleton.root[:CHILDREN], dict(skeleton.root[CHILDREN]), skeleton.root[KEYS]]
     found = {}
     for region in regions:
@@ -104,13 +104,14 @@ def parse(text: str, skeleton: Skeleton, regions: list[Region]) -> tuple[Tree, d
             raise Unusual(region.key)
         if region.index is None:
             root[CHILDREN][region.key] = mark
-            found[region.key] = (data, mark)
+            found[(region.key, None)] = (data, mark)
         else:
             if len(mark[CHILDREN]) != 1:
                 raise Unusual(region.key)
             seq = root[CHILDREN][region.key]
-            root[CHILDREN][region.key] = [*seq[:CHILDREN], {region.index: mark[CHILDREN][0]}, None]
-            found[region.key] = (data[0], mark[CHILDREN][0])
+            entries = seq[CHILDREN] if isinstance(seq[CHILDREN], dict) else {}
+            root[CHILDREN][region.key] = [*seq[:CHILDREN], {**entries, region.index: mark[CHILDREN][0]}, None]
+            found[(region.key, region.index)] = (data[0], mark[CHILDREN][0])
     return Tree(skeleton.file, None, root, skeleton.indent), found
 
 
@@ -173,7 +174,7 @@ def shifted_skeleton(skeleton: Skeleton, places: list[Moved], marks: dict) -> Sk
     entries = {k: [span(e) for e in spans] for k, spans in skeleton.entries.items()}
     for place in places:
         key, index = place.region.key, place.region.index
-        new = marks[key][1]
+        new = marks[(key, index)][1]
         if index is None:
             root[CHILDREN][key] = shallow(new)
             entries[key] = [(m[LINE], m[COLUMN], m[START], m[END]) for m in new[CHILDREN]]

@@ -51,6 +51,37 @@ class Insert:
     item: dict
     follows: tuple[str, ...] = ()
     block: bool | None = False  # None: like the first sibling
+    also: tuple[dict, ...] = ()  # more items, written after `item` in the same place
+
+    @property
+    def items(self) -> tuple[dict, ...]:
+        return (self.item, *self.also)
+
+
+@dataclass(frozen=True)
+class SetKey:
+    """Give the mapping at `path` the key `key` with `text` (already formatted): the value
+    replaced when the key is there, else the key added after the last of `follows` that the
+    mapping has (else after its last key), in the mapping's own style."""
+
+    path: tuple
+    key: str
+    text: str
+    follows: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DropKey:
+    """Take the key at `path` and its value out of their mapping."""
+
+    path: tuple
+
+
+@dataclass(frozen=True)
+class Remove:
+    """Take the item at `path` out of its list (a list left empty is written `[]`)."""
+
+    path: tuple
 
 
 def find(tree: Tree, path: tuple):
@@ -70,6 +101,12 @@ def splices(text: str, tree: Tree, edits: list) -> list[Splice]:
             if not is_scalar(mark):
                 raise EditError(f"{dotted(edit.path)} is not a single value")
             out.append((mark[START], mark[END], edit.text))
+        elif isinstance(edit, SetKey):
+            out.append(_set_key(text, tree, edit, nl))
+        elif isinstance(edit, DropKey):
+            out.append(_drop_key(text, tree, edit.path))
+        elif isinstance(edit, Remove):
+            out.append(_remove(text, tree, edit.path, nl))
         else:
             out += _insert(text, tree, edit, nl)
     out.sort(key=lambda s: (s[0], s[1]))
@@ -116,22 +153,95 @@ def _insert(text: str, tree: Tree, edit: Insert, nl: str) -> list[Splice]:
     same_line = line_start(text, first[START]) == line_start(text, seq[START])
     gap = column(text, first[START]) - dash - 1 if same_line else 1
     block = _is_block_map(first) if edit.block is None else edit.block
-    lines = _item_lines(" " * dash, max(gap, 1), edit.item, block, nl)
+    lines = "".join(_item_lines(" " * dash, max(gap, 1), item, block, nl) for item in edit.items)
     if edit.index == 0:
         return [(line_start(text, first[START]), line_start(text, first[START]), lines)]
     return [_after_line(text, items[min(edit.index, len(items)) - 1][END], lines, nl)]
 
 
+def _set_key(text: str, tree: Tree, edit: SetKey, nl: str) -> Splice:
+    mapping = find(tree, edit.path)
+    if not _map(mapping) or not mapping[CHILDREN]:
+        raise EditError(f"{dotted(edit.path)} is not a mapping with keys")
+    values = mapping[CHILDREN]
+    if edit.key in values:
+        old = values[edit.key]
+        if not is_scalar(old):
+            raise EditError(f"{dotted((*edit.path, edit.key))} is not a single value")
+        return (old[START], old[END], edit.text)
+    anchor = next(reversed(values.values()))
+    for k, v in values.items():
+        if k in edit.follows:
+            anchor = v
+    if mapping[FLOW]:
+        return (anchor[END], anchor[END], f", {edit.key}: {edit.text}")
+    first = next(iter(mapping[KEYS].values()))
+    line = " " * column(text, first[START]) + f"{edit.key}: {edit.text}{nl}"
+    return _after_line(text, anchor[END], line, nl)
+
+
+def _drop_key(text: str, tree: Tree, path: tuple) -> Splice:
+    mapping = find(tree, path[:-1])
+    if not _map(mapping) or path[-1] not in mapping[CHILDREN]:
+        raise EditError(f"nothing at {dotted(path)}")
+    keys = list(mapping[CHILDREN])
+    at = keys.index(path[-1])
+    key, value = mapping[KEYS][path[-1]], mapping[CHILDREN][path[-1]]
+    if mapping[FLOW]:
+        if at > 0:
+            return (mapping[CHILDREN][keys[at - 1]][END], value[END], "")
+        if len(keys) > 1:
+            return (key[START], mapping[KEYS][keys[1]][START], "")
+        return (key[START], value[END], "")
+    start = line_start(text, key[START])
+    if text[start:key[START]].strip(" \t"):
+        raise EditError(f"{dotted(path)} shares its line with another value")
+    return (start, _line_after(text, value[END]), "")
+
+
+def _remove(text: str, tree: Tree, path: tuple, nl: str) -> Splice:
+    seq = find(tree, path[:-1])
+    if is_scalar(seq) or seq[KIND] != "seq":
+        raise EditError(f"{dotted(path[:-1])} is not a list")
+    items, at = seq[CHILDREN], path[-1]
+    item = items[at]
+    if seq[FLOW]:
+        if at > 0:
+            return (items[at - 1][END], item[END], "")
+        if len(items) > 1:
+            return (item[START], items[1][START], "")
+        return (item[START], item[END], "")
+    if len(items) == 1:  # the list's key stays, with an empty list
+        parent = find(tree, path[:-2])
+        key = parent[KEYS][path[-2]] if _map(parent) else None
+        colon = text.find(":", key[END]) if key is not None else -1
+        if colon < 0:
+            raise EditError(f"{dotted(path[:-1])} has no key to keep")
+        return (colon + 1, _line_after(text, item[END]), f" []{nl}")
+    start = line_start(text, item[START])
+    if not re.fullmatch(r"[ \t]*-[ \t]*", text[start:item[START]]):
+        raise EditError(f"{dotted(path)} shares its line with another value")
+    return (start, _line_after(text, item[END]), "")
+
+
+def _line_after(text: str, index: int) -> int:
+    """The end of the line on which `index` falls, its line break included (a value that
+    already ends after a line break, a block scalar's, ends there)."""
+    if index > 0 and text[index - 1] in "\r\n":
+        return index
+    return line_end(text, index)
+
+
 def _flow_insert(text, tree, parent, key, seq, edit, nl):
     items = seq[CHILDREN]
+    written = ", ".join(flow(item) for item in edit.items)
     if items:
-        item = flow(edit.item)
         if edit.index == 0:
-            return [(items[0][START], items[0][START], item + ", ")]
+            return [(items[0][START], items[0][START], written + ", ")]
         end = items[min(edit.index, len(items)) - 1][END]
-        return [(end, end, ", " + item)]
+        return [(end, end, ", " + written)]
     if parent[FLOW]:
-        return [(seq[START], seq[END], "[" + flow(edit.item) + "]")]
+        return [(seq[START], seq[END], "[" + written + "]")]
     # `key: []` in a block mapping becomes a block list under the key.
     keycol = column(text, parent[KEYS][key][START])
     cut = seq[START]
@@ -139,8 +249,8 @@ def _flow_insert(text, tree, parent, key, seq, edit, nl):
         cut -= 1
     indent = " " * (keycol + _offset(text, tree))
     block = bool(edit.block)
-    return [(cut, seq[END], ""),
-            _after_line(text, seq[END], _item_lines(indent, 1, edit.item, block, nl), nl)]
+    lines = "".join(_item_lines(indent, 1, item, block, nl) for item in edit.items)
+    return [(cut, seq[END], ""), _after_line(text, seq[END], lines, nl)]
 
 
 def _new_key(text, tree, parent, key, edit, nl):
@@ -148,7 +258,7 @@ def _new_key(text, tree, parent, key, edit, nl):
     if parent[FLOW]:
         end = next(reversed(values.values()))[END] if values else parent[START] + 1
         sep = ", " if values else ""
-        return [(end, end, f"{sep}{key}: [{flow(edit.item)}]")]
+        return [(end, end, f"{sep}{key}: [{', '.join(flow(item) for item in edit.items)}]")]
     anchor = None
     for k, v in values.items():
         if k in edit.follows:
@@ -156,7 +266,8 @@ def _new_key(text, tree, parent, key, edit, nl):
     anchor = anchor or next(reversed(values.values()))
     keycol = column(text, next(iter(parent[KEYS].values()))[START])
     indent = " " * (keycol + _offset(text, tree))
-    lines = " " * keycol + f"{key}:" + nl + _item_lines(indent, 1, edit.item, bool(edit.block), nl)
+    lines = " " * keycol + f"{key}:" + nl + "".join(_item_lines(indent, 1, item, bool(edit.block), nl)
+                                                     for item in edit.items)
     return [_after_line(text, anchor[END], lines, nl)]
 
 
@@ -203,8 +314,10 @@ def scalar(value) -> str:
         return flow(value)
     if isinstance(value, Raw):
         return str(value)
-    if isinstance(value, bool) or value is None:
-        raise EditError("only text and numbers are written")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        raise EditError("only text, numbers and true or false are written")
     if isinstance(value, int):
         return str(value)
     if _PLAIN.fullmatch(value) and value.lower() not in _YAML11_WORDS \

@@ -128,8 +128,9 @@ class Entry:
         for i, entry in change["indicators"].items():
             listed[i] = entry
         fields = {**dict(indicators), "indicators": listed}
-        if change["peers"] is not None:
-            fields["peers"] = change["peers"]
+        for key in ("peers", "sources"):
+            if change.get(key) is not None:
+                fields[key] = change[key]
         return indicators.model_construct(_fields_set=indicators.model_fields_set, **fields), actions
 
     @property
@@ -161,15 +162,16 @@ def store(name: str, models, warnings: list, skeleton: yamltree.Skeleton) -> Non
 
 
 def store_change(name: str, base: str, depth: int, indicators: dict, peers, warnings: list,
-                 skeleton: yamltree.Skeleton, models) -> None:
+                 skeleton: yamltree.Skeleton, models, sources=None) -> None:
     """Keep the dataset an update made, as the entry `base` it came from (itself `depth`
-    updates deep) plus what changed; in full once a chain of updates grows long."""
+    updates deep) plus what changed (indicators by place; peers and sources whole, or None
+    when unchanged); in full once a chain of updates grows long."""
     if depth + 1 >= _CHAIN:
         store(name, models, warnings, skeleton)
         return
     _write(name, lambda: {
         "base": base, "depth": depth + 1, "warnings": warnings,
-        "change": _dumps({"indicators": indicators, "peers": peers}),
+        "change": _dumps({"indicators": indicators, "peers": peers, "sources": sources}),
         "skeleton": pickle.dumps(skeleton, protocol=pickle.HIGHEST_PROTOCOL)})
 
 

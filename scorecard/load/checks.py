@@ -68,14 +68,22 @@ def _ids(ind, act, ti, ta) -> Iterator[F.Finding]:
     groups = [(ti, ind, key) for key in _INDICATOR_LISTS] + [(ta, act, key) for key in _ACTION_LISTS]
     for tree, file, key in groups:
         seen: dict[str, int] = {}
+        folded: dict[str, int] = {}
         for i, item in _each(file, key):
             if item.id in seen:
                 first = tree.position((key, seen[item.id], "id"))
                 where = f" (first at line {first[0]})" if first else ""
                 yield _at(tree, F.ID_DUPLICATE, (key, i, "id"),
                           f"{key} id {F.quote(item.id)} is used twice{where}")
-            else:
-                seen[item.id] = i
+                continue
+            seen[item.id] = i
+            other = folded.setdefault(item.id.casefold(), i)
+            if other != i:
+                first = tree.position((key, other, "id"))
+                where = f" at line {first[0]}" if first else ""
+                yield _at(tree, F.ID_CASE, (key, i, "id"),
+                          f"{key} id {F.quote(item.id)} differs only in case from "
+                          f"{F.quote(_entries(file, key)[other].id)}{where}")
 
 
 class _References:
@@ -180,6 +188,10 @@ def _values(tree: Tree | None, i: int, x: Indicator) -> Iterator[F.Finding]:
             problem = impossible(x, point.value)
             if problem:
                 yield _at(tree, F.VALUE_IMPOSSIBLE, ("indicators", i, key, j, "value"), problem)
+            if not point.quote:
+                who = f"{point.peer} " if key == "benchmarks" else ""
+                yield _at(tree, F.FIGURE_NO_QUOTE, ("indicators", i, key, j),
+                          f"{x.id}: {who}{point.year} = {point.value:g} ({point.source}) has no quote")
     floor = _fixed_floor(x)
     for h, t in x.targets.items():
         path = ("indicators", i, "targets", h, "value")

@@ -8,6 +8,7 @@ dataset, errors travel in `DataError`.
 from __future__ import annotations
 
 import dataclasses
+import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ class Location:
     """Where the data comes from, and how it was chosen (said on stderr when not obvious)."""
 
     directory: Path
-    origin: str  # "option", "cwd" or "bundled"
+    origin: str  # "option", "environment", "cwd" or "bundled"
 
     @property
     def indicators(self) -> Path:
@@ -52,9 +53,17 @@ def bundled_directory() -> Path:
     return package.parent
 
 
+DATA_VARIABLE = "SCORECARD_DATA"
+
+
 def locate(option: Path | None, cwd: Path | None = None) -> Location:
+    """Where the data is: the folder given (`--data`), else the folder SCORECARD_DATA names,
+    else the current folder when it holds a data file, else the bundled data."""
     if option is not None:
         return Location(option, "option")
+    named = os.environ.get(DATA_VARIABLE)
+    if named:
+        return Location(Path(named), "environment")
     try:
         cwd = cwd or Path.cwd()
         here = (cwd / INDICATORS).is_file() or (cwd / ACTIONS).is_file()

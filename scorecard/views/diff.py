@@ -9,8 +9,10 @@ from scorecard.views.labels import pick, table_words, trend, word
 
 
 FIELDS = ("kind", "id", "horizon", "name", "score_before", "score_after", "score_change",
-          "status_before", "status_after", "trend_before", "trend_after", "moved", "reasons", "why",
-          "scenario")
+          "status_before", "status_after", "trend_before", "trend_after", "target_before", "target_after",
+          "peer_before", "peer_after", "peer_value_before", "peer_value_after", "priority_before",
+          "priority_after", "rank_before", "rank_after", "moved", "reasons", "why", "scenario")
+_PAIRS = ("target", "peer", "peer_value", "priority", "rank")
 
 
 def rows(changes: list[Change], lang: str, under_scenario: bool = False) -> list[dict]:
@@ -31,6 +33,8 @@ def rows(changes: list[Change], lang: str, under_scenario: bool = False) -> list
             "status_after": a.status if a else None,
             "trend_before": b.trend if b else None,
             "trend_after": a.trend if a else None,
+            **{f"{name}_{when}": getattr(state, name) if state else None
+               for name in _PAIRS for when, state in (("before", b), ("after", a))},
             "moved": c.moved,
             "reasons": c.reasons,
             "why": _why(c.why, lang),
@@ -67,9 +71,27 @@ def columns(lang: str) -> list[Column]:
                priority=2),
         Column("trend", word("trend", lang),
                lambda r: _pair(r["trend_before"], r["trend_after"], lambda v: trend(v, lang), "⇒"),
-               priority=3),
+               priority=5),
+        Column("target", word("target", lang),
+               lambda r: _pair(r["target_before"], r["target_after"], number), numeric=True, wraps=True,
+               min_width=6, priority=3),
+        Column("peer", word("peer", lang), _peer, priority=6, min_width=12),
+        Column("rank", word("rank", lang),
+               lambda r: _pair(r["rank_before"], r["rank_after"], number), numeric=True, wraps=True,
+               min_width=4, priority=2),
+        Column("priority", word("priority", lang),
+               lambda r: _pair(r["priority_before"], r["priority_after"], lambda v: number(v, 1)),
+               numeric=True, wraps=True, min_width=6, priority=7),
         Column("why", word("why", lang), lambda r: "; ".join(r["why"]) or "–", min_width=24),
     ]
+
+
+def _peer(row: dict) -> str:
+    def best(peer, value):
+        return "–" if peer is None else f"{peer} {number(value)}"
+
+    return _pair((row["peer_before"], row["peer_value_before"]), (row["peer_after"], row["peer_value_after"]),
+                 lambda pv: best(*pv))
 
 
 def document(changes: list[Change], lang: str, *, title: str = "", meta: dict | None = None,

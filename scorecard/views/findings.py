@@ -10,13 +10,26 @@ from scorecard.views.labels import pick, table_words, word
 FIELDS = ("code", "severity", "file", "line", "column", "path", "message", "hint")
 
 
+def _near(file: str) -> str:
+    """A file as a table shows it: relative to the current folder when it lies below it, so a
+    long absolute path does not crowd the message out of a narrow terminal (JSON and CSV keep
+    `file` as given)."""
+    import os
+
+    try:
+        relative = os.path.relpath(file)
+    except (ValueError, OSError):  # another drive, or no current folder
+        return file
+    return relative if not relative.startswith("..") else file
+
+
 def document(found: list[Finding], files: list[str], lang: str) -> Document:
     rows = [f.as_dict() for f in sorted(found)]
     errors = sum(f.is_error for f in found)
     meta = {"valid": errors == 0, "errors": errors, "warnings": len(found) - errors, "files": files}
     columns = [
         ids("location", word("location", lang), lambda r: ":".join(
-            str(x) for x in (r["file"], r["line"], r["column"]) if x is not None)),
+            str(x) for x in (_near(r["file"]), r["line"], r["column"]) if x is not None)),
         Column("severity", word("severity", lang), lambda r: pick("severity", r["severity"], lang)),
         ids("code", word("code", lang), priority=2),
         Column("message", word("message", lang), min_width=20),

@@ -67,7 +67,7 @@ EN: dict[str, str] = {
     "blind_spots": "Blind spots",
     "no_blind_spots": "No blind spots",
     "changes": "Score changes",
-    "nothing": "no score, status or trend changed",
+    "nothing": "no score, status, trend, target, best peer, priority or rank changed",
     "series": "Series over the years",
     "series_of": "{subject} over the years",
     "series_trend": "{title} · Trend {arrows}",
@@ -101,9 +101,11 @@ EN: dict[str, str] = {
                          "year_reason in actions.yaml",
     "note_priority": "priority = mean gap (100 − score) of the shortfalls an action addresses; "
                      "score = mean score of its indicators",
-    "note_why": "why: data = observations added or revised; target = the horizon's target value; "
+    "note_why": "why: data = figures added, revised or removed, or another figure of a year scored; "
+                "target = the horizon's target value; best peer = the best peer's latest figure; "
                 "mapping = which indicators measure a shortfall or show an action; "
-                "method = floor, direction, weight, bands or horizon year",
+                "method = floor, direction, weight, bands or horizon year; shortfall gap = the gap "
+                "of a shortfall an action addresses; others moved = a rank that others changed",
     "why_line": "{reason}: {details}",
     # Values shown in words.
     "direction.higher": "higher is better",
@@ -134,6 +136,9 @@ EN: dict[str, str] = {
     "reason.indicator": "indicator moved",
     "reason.new": "new",
     "reason.removed": "removed",
+    "reason.peer": "best peer",
+    "reason.shortfall": "shortfall gap",
+    "reason.ranking": "others moved",
     "state.unknown": "unknown",
     "state.planned": "planned",
     "state.under_way": "under way",
@@ -401,7 +406,7 @@ ZH: dict[str, str] = {
     "blind_spots": "盲区",
     "no_blind_spots": "无盲区",
     "changes": "得分变化",
-    "nothing": "得分、状态和趋势均无变化",
+    "nothing": "得分、状态、趋势、目标、最佳标杆、优先级和排名均无变化",
     "series": "历年数值",
     "series_of": "{subject}历年数值",
     "series_trend": "{title} · 趋势 {arrows}",
@@ -428,8 +433,9 @@ ZH: dict[str, str] = {
     "note_conflict_show": "! 来源之间数值不一致：计分的是 {scored}",
     "note_year_assumed": "* 目标年为假设，文献未给出：理由见 actions.yaml 中该阶段的 year_reason",
     "note_priority": "优先级 = 所应对短板的平均差距（100 − 得分）；得分 = 其指标的平均得分",
-    "note_why": "原因：数据 = 观测值增改；目标 = 该阶段目标值；对应关系 = 指标与短板/行动的归属；"
-                "方法参数 = 下限、方向、权重、状态分档或目标年",
+    "note_why": "原因：数据 = 数值增改删，或同年改计另一来源的数值；目标 = 该阶段目标值；最佳标杆 = 最佳标杆的最新值；"
+                "对应关系 = 指标与短板/行动的归属；方法参数 = 下限、方向、权重、状态分档或目标年；"
+                "短板差距 = 行动所应对短板的差距；他项变动 = 因他项变动而改变的排名",
     "why_line": "{reason}: {details}",
     "direction.higher": "越高越好",
     "direction.lower": "越低越好",
@@ -459,6 +465,9 @@ ZH: dict[str, str] = {
     "reason.indicator": "指标变动",
     "reason.new": "新增",
     "reason.removed": "删除",
+    "reason.peer": "最佳标杆",
+    "reason.shortfall": "短板差距",
+    "reason.ranking": "他项变动",
     "state.unknown": "未知",
     "state.planned": "计划中",
     "state.under_way": "实施中",
