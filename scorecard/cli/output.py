@@ -43,6 +43,11 @@ def terminal() -> tuple[int, bool] | None:
     return shutil.get_terminal_size().columns, color
 
 
+def text(page: str) -> None:
+    """A document already laid out (the report's page) on stdout, as `data` writes one."""
+    _write(sys.stdout, page)
+
+
 def data(doc, fmt: str, *, to: Path | None = None, columns: str | None = None,
          limit: int | None = None) -> None:
     """Print a view's document in `fmt`: fitted to the terminal, or plain and whole (nothing

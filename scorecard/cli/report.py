@@ -54,8 +54,6 @@ def report(
     """A briefing with charts: a summary, a dashboard of shortfalls by horizon, each shortfall's
     indicators charted against their targets and peers, the actions, blind spots, source
     conflicts, assumptions and sources. One self-contained HTML page, or Markdown for pandoc."""
-    import sys
-
     from scorecard.cli import output
     from scorecard.cli.common import horizon, language, load
 
@@ -85,7 +83,7 @@ def report(
         _write(output, files.write, output_path, layout.render(made).encode("utf-8"))
         output.say(f"scorecard: wrote {output_path}")
     else:
-        output._write(sys.stdout, layout.render(made))
+        output.text(layout.render(made))
 
 
 def _refuse_data_files(path: Path, ds, output) -> None:

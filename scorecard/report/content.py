@@ -1,7 +1,7 @@
 """The report's content: the scorecard at each horizon shown, turned into worded parts.
 
 A view, as `views/*` are: it decides nothing about scores (every score, band and priority comes
-from `score/`, and the trend of an aggregate from `report.trend`), and every word comes from
+from `score/`, and the trend of an aggregate from `score.trend`), and every word comes from
 `views/labels.py`. The summary and the dashboard rank shortfalls as the first horizon shown
 ranks them; each indicator is charted once, under the first shortfall it names.
 """
@@ -17,7 +17,7 @@ from scorecard.numbers import number
 from scorecard.report import appendix, charts
 from scorecard.report.parts import Band, Horizon, Link, Report, Shortfall
 from scorecard.report.ranks import Interval, Ranks
-from scorecard.report.trend import aggregate_trend
+from scorecard.score.trend import aggregate_trend
 from scorecard.score.card import IndicatorScore, Scorecard
 from scorecard.score.card import build as score
 from scorecard.score.method import Status

@@ -190,9 +190,13 @@ def trend(s0: float, y0: int, st: float, t: int, horizon_year: int) -> Trend | N
     float noise is on track, a flat series is stagnating, not decreasing.
     """
     p = pace(s0, y0, st, t, horizon_year)
-    if p is None:
-        return None
-    if st >= 100 - TOLERANCE or p.observed >= p.required - TOLERANCE:
+    return None if p is None else judge(p, achieved=st >= 100 - TOLERANCE)
+
+
+def judge(p: Pace, achieved: bool = False) -> Trend:
+    """The arrow for a required and an observed pace (the rule of `trend`); one indicator's, or
+    an aggregate's from its members' mean paces (`score.trend`)."""
+    if achieved or p.observed >= p.required - TOLERANCE:
         return Trend.ON_TRACK
     if p.observed < -TOLERANCE:
         return Trend.DECREASING

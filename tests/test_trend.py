@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from scorecard.load.dataset import load, locate
-from scorecard.report.trend import aggregate_trend, classify
+from scorecard.score.method import Pace, judge
+from scorecard.score.trend import aggregate_trend
 from scorecard.score.card import build
 from scorecard.score.method import Trend
 
@@ -55,4 +56,4 @@ def test_an_aggregate_with_no_member_meant_to_be_scored_has_no_trend():
     (5, -0.1, True, Trend.ON_TRACK),  # every member already there
 ])
 def test_the_arrow_follows_the_indicators_rule(required, observed, achieved, arrow):
-    assert classify(required, observed, achieved) is arrow
+    assert judge(Pace(required, observed), achieved) is arrow

@@ -36,17 +36,6 @@ class AggregateTrend:
     observed: float | None = None  # r̄
 
 
-def classify(required: float, observed: float, achieved: bool = False) -> m.Trend:
-    """The arrow for a required and an observed pace, with the thresholds of `method.trend`."""
-    if achieved or observed >= required - m.TOLERANCE:
-        return m.Trend.ON_TRACK
-    if observed < -m.TOLERANCE:
-        return m.Trend.DECREASING
-    if observed > 0.5 * required + m.TOLERANCE:
-        return m.Trend.MODERATE
-    return m.Trend.STAGNATING
-
-
 def aggregate_trend(members: Sequence[IndicatorScore], threshold: float) -> AggregateTrend:
     """The trend of the aggregate of `members` at their horizon (docs/method.md).
 
@@ -61,4 +50,5 @@ def aggregate_trend(members: Sequence[IndicatorScore], threshold: float) -> Aggr
     required = sum(r.indicator.weight * r.pace.required for r in moving) / weight
     observed = sum(r.indicator.weight * r.pace.observed for r in moving) / weight
     achieved = all(r.score >= 100 - m.TOLERANCE for r in moving)
-    return AggregateTrend(classify(required, observed, achieved), len(moving), total, required, observed)
+    return AggregateTrend(m.judge(m.Pace(required, observed), achieved), len(moving), total, required,
+                          observed)
