@@ -6,7 +6,6 @@ import contextlib
 import os
 import shutil
 import signal
-import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,41 +101,14 @@ def _suffix_note(path: Path, fmt: str) -> str:
 
 
 def save(path: Path, content: bytes) -> None:
-    """Write `content` to `path` all at once: a temporary file beside it, flushed to disk and
-    renamed over it, so a reader (or a crash) sees the old file or the new one, never half
-    of one. A file replaced keeps its mode; a new one gets the usual mode (umask)."""
-    import tempfile
+    """Write `content` to `path` all at once (`edit.atomic.replace`): a reader, or a crash,
+    sees the old file or the new one, never half of one."""
+    from scorecard.edit.atomic import replace
 
-    real = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(os.stat(real).st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+        replace(path, content)
     except OSError as err:
         raise fail(f"scorecard: cannot write {path}: {err.strerror or err}; nothing was written") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fchmod(out.fileno(), mode)
-            os.fsync(out.fileno())
-        os.replace(tmp, real)
-    except OSError as err:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise fail(f"scorecard: cannot write {path}: {err.strerror or err}; nothing was written") from None
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def missing_when_not_finite(doc) -> None:

@@ -234,6 +234,34 @@ def _group(gid: int) -> str:
         return str(gid)
 
 
+def replace(path: Path, data: bytes) -> None:
+    """Write a file of output (a report, a chart, `-o FILE`) whole or not at all: a temporary
+    file beside it, flushed to disk and renamed over it (through a symlink, where the real file
+    lives). A replaced file keeps its mode; a new one gets the mode the umask gives. Unlike
+    `write`, this is output, not the user's data: no lock, and no check of what it replaces.
+    Raises OSError."""
+    real = target(path)
+    try:
+        mode = stat.S_IMODE(real.stat().st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fchmod(out.fileno(), mode)
+            os.fsync(out.fileno())
+        os.replace(tmp, real)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _sync_directory(real.parent)
+
+
 def _sync_directory(directory: Path) -> None:
     """Make the rename itself durable; not every platform lets a folder be fsynced."""
     try:

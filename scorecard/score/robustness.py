@@ -46,7 +46,7 @@ from scorecard.model import RuleUse
 from scorecard.score import method as m
 from scorecard.score import rules
 from scorecard.score import sensitivity as sa
-from scorecard.score.figures import as_of, latest_by_peer
+from scorecard.score.figures import latest_by_peer
 from scorecard.score.targets import (
     Reference,
     compute_reference,
