@@ -114,6 +114,7 @@ class Source(Strict):
     title: Text
     authors: str | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
+    link: str | None = Field(default=None, min_length=1, description="where to find it: a web address, a library's number")
     note: str | None = None
 
 
@@ -178,6 +179,7 @@ class Target(Strict):
     """
 
     value: float
+    relation: Relation | None = Field(default=None, description="as the words give it: 'at least 80%' is ≥")
     basis: Literal["stated", "assumption"]
     source: str | None = None
     quote: str | None = None
@@ -258,6 +260,9 @@ class Indicator(Strict):
     id: str = Id
     name: Text
     unit: Text
+    definition: Text | None = Field(default=None, description="what is counted, and how")
+    source: str | None = Field(default=None, min_length=1,
+                               description="citation of where the indicator is defined: '<source id> <section>'")
     kind: Kind = "amount"
     direction: Literal["higher", "lower"] = "higher"
     floor: float | Literal["worst"] | None = None
@@ -316,8 +321,8 @@ class HorizonGoal(Strict):
 
     id: str = Id
     name: Text
-    goal: Text
-    source: str = Field(min_length=1)
+    goal: Text | None = Field(default=None, description="the goal statement, once written down")
+    source: str | None = Field(default=None, min_length=1, description="where the goal statement comes from")
     year: int = Field(ge=2000, le=2100)
     year_basis: Literal[YEAR_BASES] = "assumption"
     year_reason: str | None = Field(default=None, min_length=1, description="why this year, when assumed")
@@ -438,10 +443,13 @@ class IndicatorsFile(Strict):
         description="the languages of every label; the first is the default")
 
     method: Method = Field(default_factory=Method)
-    sources: list[Source] = Field(min_length=1)
+    # Required, and may be empty: a dataset just begun (`scorecard new`) has none yet. What a
+    # full one must hold follows from the references: an indicator names a shortfall, a figure
+    # cites a source (docs/data-format.md, "An empty dataset").
+    sources: list[Source]
     peers: list[Peer] = Field(default_factory=list)
-    shortfalls: list[Shortfall] = Field(min_length=1)
-    indicators: list[Indicator] = Field(min_length=1)
+    shortfalls: list[Shortfall]
+    indicators: list[Indicator]
 
     @field_validator("languages")
     @classmethod
@@ -453,5 +461,6 @@ class ActionsFile(Strict):
     """`actions.yaml`."""
 
     horizons: list[HorizonGoal] = Field(min_length=1)
-    programmes: list[Programme] = Field(min_length=1)
-    actions: list[Action] = Field(min_length=1)
+    # Required, and may be empty (as in `IndicatorsFile`): an action names its programme.
+    programmes: list[Programme]
+    actions: list[Action]

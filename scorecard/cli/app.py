@@ -31,6 +31,7 @@ app = typer.Typer(
 # name → (function, Click settings), in the order `--help` lists them.
 COMMANDS = {
     "init": (start.init, {}),
+    "new": (start.new, {}),
     "gaps": (listings.gaps, {}),
     "actions": (listings.actions, {}),
     "goals": (listings.goals, {}),

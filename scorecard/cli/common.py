@@ -51,6 +51,16 @@ def load(data: Optional[Path]):
     return ds
 
 
+def nothing_yet(ds) -> None:
+    """Said when the data holds nothing to score yet (a dataset just made by `scorecard new`)."""
+    if not ds.indicators:
+        where = "" if ds.location.origin == "cwd" else f" --data {ds.location.directory}"
+        output.say("scorecard: nothing to score yet: the data has no indicators. To add them from a "
+                   f"spreadsheet: `scorecard export --template sheets sheets{where}` writes a sheet for each "
+                   f"kind (sources, shortfalls, indicators, targets, figures, …); fill them in, then "
+                   f"`scorecard import sheets{where}`")
+
+
 def match(value: str, known: Iterable[str]) -> Optional[str]:
     """The id of `known` that `value` names, regardless of case (ids are unique regardless
     of case: `validate` sees to it); None when none does."""

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from scorecard.cli import output
-from scorecard.cli.common import LANG_VARIABLE, check_id, horizon, language, load, where
+from scorecard.cli.common import LANG_VARIABLE, check_id, horizon, language, load, nothing_yet, where
 from scorecard.cli.options import (ColumnsOpt, DataOpt, Format, FormatOpt, HorizonOpt, LangOpt, LimitOpt,
                                    OutputOpt, ScenarioOpt, ShortfallOpt)
 
@@ -49,6 +49,7 @@ def _scored(data, scenario, lang, horizon_id, kind: str, only, among: str):
 
     ds = _supposed(load(data), scenario)
     lang, h = language(ds, lang), horizon(ds, horizon_id)
+    nothing_yet(ds)
     only = check_id(kind, only, getattr(ds, among))
     return ds, lang, build(ds, h), only
 
@@ -63,6 +64,7 @@ def goals(data: DataOpt = None, scenario: ScenarioOpt = None, fmt: FormatOpt = F
 
     ds = _supposed(load(data), scenario)
     lang = language(ds, lang)
+    nothing_yet(ds)
     plan_of = plans(ds)
     cards = [build(ds, h, plan_of=plan_of) for h in ds.horizons]
     output.data(view.document(cards, ds, lang), fmt.value, to=to, columns=columns, limit=limit)

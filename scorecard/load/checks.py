@@ -124,6 +124,7 @@ class _References:
         base = ("indicators", i)
         found = [self.ref(tree, (*base, "shortfalls", j), s, self.shortfalls, "shortfalls")
                  for j, s in enumerate(x.shortfalls)]
+        found.append(self.cite(tree, (*base, "source"), x.source))
         for j, o in enumerate(x.observations):
             found.append(self.cite(tree, (*base, "observations", j, "source"), o.source))
         for j, b in enumerate(x.benchmarks):

@@ -102,7 +102,7 @@ def assumptions(ds: Dataset, plan_of: dict[str, Plan], horizons: list[str], lang
     tables = [(word("report.a.years", lang), Table(
         (word("horizon", lang), word("year", lang), word("basis", lang), word("why", lang)),
         tuple((h.name.get(lang), str(h.year), word(f"report.year.{h.year_basis}", lang),
-               h.year_reason or h.source) for h in (ds.horizons[i] for i in horizons)), frozenset({1})))]
+               h.year_reason or h.source or "") for h in (ds.horizons[i] for i in horizons)), frozenset({1})))]
     using = defaultdict(int)
     for i in ds.indicators.values():
         if i.rule_name:
@@ -186,6 +186,8 @@ def _citations(ds: Dataset):
     for s in ds.shortfalls.values():
         yield s.source
     for i in ds.indicators.values():
+        if i.source:
+            yield i.source
         for x in (*i.observations, *i.benchmarks):
             yield x.source
         for t in i.targets.values():
@@ -198,7 +200,8 @@ def _citations(ds: Dataset):
         if rule.level is not None:
             yield rule.level.source
     for h in ds.horizons.values():
-        yield h.source
+        if h.source:
+            yield h.source
     for p in ds.programmes.values():
         yield p.source
     for a in ds.actions.values():

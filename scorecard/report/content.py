@@ -62,7 +62,7 @@ def build(ds: Dataset, horizons: Sequence[str], lang: str, ranks: dict[str, Rank
         goal = card.horizon
         band = _band(card.overall, card.overall_status, card.indicators, threshold, lang, None)
         heads.append(Horizon(goal.id, goal.name.get(lang), assumed(str(goal.year), goal.year_basis),
-                             goal.goal.get(lang), band))
+                             goal.goal.get(lang) if goal.goal else "", band))
 
     numbered = iter(range(1, len(ds.indicators) + 1))
     sections = tuple(_section(ds, lead, cards, scores, s.shortfall.id, ranks, numbered,

@@ -110,7 +110,7 @@ def render(r: Report, folder: str) -> tuple[str, dict[str, str]]:
         lines += [f"### {escape(h.name)} {escape(h.year)}", "",
                   f"**{escape(h.band.score)}** {escape(h.band.words)} · {escape(h.band.coverage)} "
                   f"{escape(w['coverage_of'])}", ""]
-        lines += _labelled(w["goal_of"], h.goal)
+        lines += _labelled(w["goal_of"], h.goal) if h.goal else []
     lines += [f"### {escape(r.gaps_title)}", ""] + _list(r.gaps, numbered=True)
     lines += [f"## {escape(w['dashboard'])}", ""]
     cells = [(f"{link.text} ({link.note})",

@@ -188,15 +188,15 @@ def document(card: Scorecard, ds: Dataset, lang: str, shortfall: str | None = No
         "subject": subject.get(lang) if subject else None,
         "horizon": h.id,
         "horizon_year": h.year,
-        "goal": h.goal.get(lang),
+        "goal": h.goal.get(lang) if h.goal else None,
         "score": card.overall.score,
         "status": card.overall_status.value if card.overall_status else None,
         "covered": card.overall.covered,
         "total": card.overall.total,
         "conflict": card.conflict,
     }
-    title = subject_title(ds, word("gaps_title", lang, horizon=h.name.get(lang), year=h.year,
-                                   goal=h.goal.get(lang)), lang)
+    title = subject_title(ds, word("gaps_title" if h.goal else "gaps_title_bare", lang, horizon=h.name.get(lang),
+                                   year=h.year, goal=meta["goal"]), lang)
     marked = marks(ds, card)
     shortfalls = shortfall_section(card, lang, marked)
     sections = [main, shortfalls, blind_spot_section(card, ds, lang)]

@@ -18,7 +18,7 @@ def document(cards: list[Scorecard], ds: Dataset, lang: str) -> Document:
         rows.append({
             "id": h.id,
             "name": h.name.get(lang),
-            "goal": h.goal.get(lang),
+            "goal": h.goal.get(lang) if h.goal else None,
             "year": h.year,
             "year_basis": h.year_basis,
             "year_is_assumption": h.year_is_assumption,

@@ -110,6 +110,7 @@ def _others(ds: Dataset, source_id: str, lang: str) -> list[dict]:
     """The shortfalls, horizons, programmes and actions the source gives."""
     rows = []
     items = [("shortfall", s.id, s.name, s.source) for s in ds.shortfalls.values()]
+    items += [("indicator", i.id, i.name, i.source) for i in ds.indicators.values() if i.source]
     items += [("horizon", h.id, h.name, h.source) for h in ds.horizons.values()]
     items += [("programme", p.id, p.name, p.source) for p in ds.programmes.values()]
     items += [("action", a.id, a.name, a.source) for a in ds.actions.values()]
