@@ -1,4 +1,5 @@
-"""`scorecard import FILE`: a sheet of figures recorded in one update (registered in `cli.app`).
+"""`scorecard import PATH`: sheets of figures, or of the whole structure, recorded in one
+update (registered in `cli.app`).
 
 Every row is read and checked, then all of them are planned and validated with the whole
 dataset together, and written in one locked, atomic write, or none is. A problem is said
@@ -10,8 +11,9 @@ imported inside the command, so `scorecard --help` stays fast.
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -23,13 +25,20 @@ from scorecard.cli.update import said, tell_batch, writable
 # The finding a problem with each field is reported as.
 _KINDS = {"id": "REF_UNKNOWN", "peer": "REF_UNKNOWN", "source": "REF_UNKNOWN", "year": "SCHEMA_VALUE",
           "value": "SCHEMA_TYPE", "source_year": "SCHEMA_VALUE"}
+# `edit.kinds.NAMES`, here so that --help needs no import of the editing stack.
+SheetKind = Enum("SheetKind", {k: k for k in ("sources", "peers", "shortfalls", "horizons", "indicators",
+                                               "targets", "programmes", "actions", "figures")}, type=str)
 
 
 def import_(
     file: Annotated[Path, typer.Argument(
-        metavar="FILE", exists=True, dir_okay=False,
-        help="A CSV file (UTF-8, as `scorecard export --template csv` writes it), or an Excel .xlsx "
-        "workbook (needs `pip install 'scorecard[xlsx]'`), one row a figure.")],
+        metavar="PATH", exists=True,
+        help="A CSV file (UTF-8), a folder of them (one per kind: sources.csv, indicators.csv, …, "
+        "figures.csv), or an Excel .xlsx workbook with a sheet per kind (needs `pip install "
+        "'scorecard[xlsx]'`).")],
+    kind: Annotated[Optional[SheetKind], typer.Option(
+        "--kind", case_sensitive=False, help="What a single sheet holds, when neither its name nor its "
+        "header says.")] = None,
     check: Annotated[bool, typer.Option(
         "--check", help="Check every row with the data and show what would move; write nothing.")] = False,
     horizon: OneHorizon = None,
@@ -37,22 +46,119 @@ def import_(
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
 ) -> None:
-    """Record a sheet of figures in indicators.yaml in one update, then show what moved.
+    """Record sheets of figures, or of the whole structure, in the data in one update, then
+    show what moved.
 
-    One row a figure, with the columns id, year, value and, as `set` takes them, peer,
-    relation, source, quote, note, scored, source_title (or source_title_<language>),
-    source_year, new_peer and peer_kind. Each figure is placed as `set` would place it; every
-    row is checked with the whole dataset before anything is written, and either all are
-    written or none. The report is `diff`'s.
+    A sheet of figures has one row a figure, with the columns id, year, value and, as `set`
+    takes them, peer, relation, source, quote, note, scored, source_title (or
+    source_title_<language>), source_year, new_peer and peer_kind. Sheets of sources, peers,
+    shortfalls, horizons, indicators, targets, programmes and actions add or update those
+    entries (docs/sheets.md); `scorecard export --template sheets DIR` writes them empty.
+    Every row is checked with the whole dataset before anything is written, and either all
+    are written or none. The report is `diff`'s.
     """
-    from scorecard.edit import sheet, update
+    from scorecard.edit import kinds, sheet
     from scorecard.findings import DataError
 
     found = writable(data)
     try:
-        rows = sheet.read(file)
+        grids = sheet.tables(file)
     except sheet.MissingReader as err:
         raise output.fail(f"scorecard: {err}") from None
+    except DataError as err:
+        raise output.fail(f"scorecard: {file} cannot be read; nothing was written", found=err.findings) from None
+    if not grids:
+        raise output.fail(f"scorecard: {file} has no sheet (a folder of sheets holds .csv files: sources.csv, "
+                          "indicators.csv, …)", 2)
+    if kind is not None and len(grids) > 1:
+        raise output.fail(f"scorecard: --kind names the kind of a single sheet; {file} has {len(grids)} "
+                          "(name each by its kind: indicators.csv, a sheet called indicators, …)", 2)
+    typed = []
+    for name, where, table in grids:
+        said_kind = kind.value if kind is not None else kinds.named(name) or kinds.guessed(_header(table))
+        if said_kind is None:
+            raise output.fail(f"scorecard: cannot tell what {where} holds from its name or its header; name it "
+                              f"by its kind ({', '.join(kinds.NAMES)}) or give --kind", 2)
+        typed.append((said_kind, where, table))
+    if len(typed) == 1 and typed[0][0] == kinds.FIGURES and not file.is_dir() and not sheet.is_workbook(file):
+        return _figures_only(file, found, check, horizon, fmt, lang)
+    _sheets(file, typed, found, check, horizon, fmt, lang)
+
+
+def _header(table) -> list[str]:
+    import re
+
+    first = next((row for row in table if any(c.strip() for c in row)), [])
+    return [re.sub(r"[\s-]+", "_", c.strip().lower()) for c in first]
+
+
+def _sheets(file, typed, found, check, horizon, fmt, lang) -> None:
+    """Sheets of entries (and figures) in one update of both files."""
+    from scorecard.edit import importing, kinds, sheet, update
+    from scorecard.findings import DataError
+
+    structure, requests, placed, problems, errors = [], [], [], [], []
+    for name, where, table in typed:
+        try:
+            if name == kinds.FIGURES:
+                rows = sheet.figures(where, table)
+                for row in rows.rows:
+                    try:
+                        requests.append(_request(row))
+                        placed.append((rows, row))
+                    except update.BadRequest as err:
+                        problems.append(_finding(rows, row, err.field, err.message))
+            else:
+                structure.append((kinds.BY_NAME[name], sheet.structure(where, table, kinds.BY_NAME[name])))
+        except DataError as err:
+            errors += err.findings
+    if errors:
+        raise output.fail(f"scorecard: {file}: the sheets cannot be read; nothing was written", found=errors)
+    structure.sort(key=lambda pair: kinds.STRUCTURE.index(pair[0]))
+    try:
+        done = importing.apply_sheets(found, structure, requests, check=check or bool(problems))
+    except update.Refused as err:
+        problems += [_located(*placed[p.request], p) for p in err.problems]
+        every = [*err.findings, *problems]
+        raise output.fail(f"scorecard: {len(every) or 'the'} problem(s) in {file}; nothing was written"
+                          if every else f"scorecard: {err.message}", err.code, every) from None
+    except DataError as err:
+        raise output.fail("scorecard: the data has errors; fix them first (nothing was written)",
+                          found=err.findings) from None
+    if problems:
+        raise output.fail(f"scorecard: {len(problems)} problem(s) in {file}; nothing was written", found=problems)
+    checked = " would be" if check else ""
+    for kind in kinds.STRUCTURE:
+        tally = done.tallies.get(kind.name)
+        if tally is not None:
+            output.say(f"scorecard: {kind.name}: {tally.added} added, {tally.updated} updated, {tally.unchanged} "
+                       f"unchanged{checked}")
+    if requests:
+        counts = ", ".join(f"{done.count(a)} {a}" for a in ("added", "replaced", "unchanged"))
+        output.say(f"scorecard: figures: {counts}{checked}")
+        for figure in done.figures:
+            if figure.action == "replaced":
+                output.say(f"scorecard: {said(found.indicators, figure)}")
+    if check:
+        output.say("scorecard: nothing was written (--check)")
+    elif done.written:
+        output.say(f"scorecard: wrote {', '.join(str(p) for p in done.written)}")
+    else:
+        output.say("scorecard: the data already says all of it; nothing was written")
+    tell_batch(done)
+    meta = {"file": str(file), "data": str(found.indicators),
+            "tallies": {k: vars(t) for k, t in done.tallies.items()},
+            "figures": {a: done.count(a) for a in ("added", "replaced", "unchanged")}}
+    output.data(_document(file, done.before, done.after, found.indicators, horizon, lang, meta), fmt.value)
+
+
+def _figures_only(file, found, check, horizon, fmt, lang) -> None:
+    """One sheet of figures: recorded as `set` records one."""
+    from scorecard.edit import sheet, update
+    from scorecard.findings import DataError
+
+    try:
+        rows = sheet.read(file)
     except DataError as err:
         raise output.fail(f"scorecard: {file} cannot be read; nothing was written", found=err.findings) from None
     requests, problems, placed = [], [], []
@@ -78,7 +184,7 @@ def import_(
     if problems:
         raise output.fail(f"scorecard: {len(problems)} problem(s) in {file}; nothing was written", found=problems)
     _tell(file, rows, done, check)
-    output.data(_report(file, done, horizon, language(done.after, lang, strict=False)), fmt.value)
+    output.data(_report(file, done, horizon, lang), fmt.value)
 
 
 def _request(row):
@@ -163,18 +269,22 @@ def _tell(file, rows, done, check: bool) -> None:
     tell_batch(done)
 
 
-def _report(file, done, horizon, lang: str):
+def _report(file, done, horizon, lang):
     """What moved, as `diff` says it, with what the update did."""
+    meta = {"file": str(file), "data": str(done.file), "added": done.count("added"),
+            "replaced": done.count("replaced"), "unchanged": done.count("unchanged"),
+            "sources_added": [s.id for s in done.sources_added], "peers_added": [p.id for p in done.peers_added]}
+    return _document(file, done.before, done.after, done.file, horizon, lang, meta)
+
+
+def _document(file, before, after, data_file, horizon, lang, meta: dict):
     from scorecard.score.compare import compare
     from scorecard.views import diff as view
 
-    shown = match(horizon, done.after.horizons) if horizon else None
-    if horizon and shown is None:  # said, not refused: the figures are written already
+    shown = match(horizon, after.horizons) if horizon else None
+    if horizon and shown is None:  # said, not refused: the data is written already
         output.say(f"scorecard: horizon {horizon!r} is not defined in actions.yaml; showing all")
     horizons = [shown] if shown else None
-    changes = compare(done.before, done.after, horizons)
-    meta = {"file": str(file), "data": str(done.file), "added": done.count("added"),
-            "replaced": done.count("replaced"), "unchanged": done.count("unchanged"),
-            "sources_added": [s.id for s in done.sources_added], "peers_added": [p.id for p in done.peers_added],
-            "horizons": horizons or list(done.after.horizons)}
-    return view.document(changes, lang, title=f"{file} → {done.file}", meta=meta)
+    changes = compare(before, after, horizons)
+    meta = {**meta, "horizons": horizons or list(after.horizons)}
+    return view.document(changes, language(after, lang, strict=False), title=f"{file} → {data_file}", meta=meta)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -142,16 +143,36 @@ def validate(data: DataOpt = None, fmt: FormatOpt = Format.table, lang: LangOpt 
         raise typer.Exit(1)
 
 
-Template = Enum("Template", {"csv": "csv"}, type=str)
+Template = Enum("Template", {"csv": "csv", "sheets": "sheets"}, type=str)
 TemplateOpt = Annotated[Optional[Template], typer.Option(
-    "--template", help="Instead: the sheet to fill for `scorecard import`, one row per indicator and "
-    "peer with the latest figure and the blank cells of a new one.")]
+    "--template", help="Instead: what `scorecard import` reads, to fill. csv: the sheet of figures, one row "
+    "per indicator and peer with the latest figure and the blank cells of a new one (to standard output); "
+    "sheets: an empty sheet per kind of entry (sources, peers, shortfalls, horizons, indicators, targets, "
+    "programmes, actions, figures), written into DIR (a folder, or a .xlsx workbook).")]
+SheetsOpt = Annotated[Optional[Path], typer.Option(
+    "--sheets", metavar="DIR", help="Instead: the whole data as the sheets `scorecard import` reads, one CSV "
+    "per kind in the folder DIR (made when missing), or one workbook when DIR ends in .xlsx.")]
 
 
-def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None,
-           template: TemplateOpt = None, to: OutputOpt = None, columns: ColumnsOpt = None,
-           limit: LimitOpt = None) -> None:
-    """The whole validated model (JSON), or one row per figure (CSV, Markdown, table)."""
+def export(into: Annotated[Optional[Path], typer.Argument(
+               metavar="[DIR]", help="Where `--template sheets` writes the sheets: a folder, or a .xlsx file.",
+               show_default=False)] = None,
+           data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = None,
+           template: TemplateOpt = None, sheets: SheetsOpt = None, to: OutputOpt = None,
+           columns: ColumnsOpt = None, limit: LimitOpt = None) -> None:
+    """The whole validated model (JSON), or one row per figure (CSV, Markdown, table); or the
+    data as sheets to edit in a spreadsheet and import again (--sheets DIR)."""
+    if template is Template.sheets or sheets is not None:
+        if template is Template.sheets and sheets is not None:
+            raise output.fail("scorecard: give --sheets DIR (the data as sheets) or --template sheets DIR "
+                              "(empty ones), not both", 2)
+        folder = sheets if sheets is not None else into
+        if folder is None:
+            raise output.fail("scorecard: say where the sheets go: scorecard export --template sheets DIR", 2)
+        return _sheets(folder, data, empty=sheets is None)
+    if into is not None:
+        raise output.fail(f"scorecard: export takes a folder only with --template sheets or --sheets (got "
+                          f"{str(into)!r})", 2)
     ds = load(data)
     if template is not None:
         from scorecard.views import template as view
@@ -159,3 +180,44 @@ def export(data: DataOpt = None, fmt: FormatOpt = Format.json, lang: LangOpt = N
     else:
         from scorecard.views import export as view
     output.data(view.document(ds, language(ds, lang)), fmt.value, to=to, columns=columns, limit=limit)
+
+
+def _sheets(into: Path, data, empty: bool) -> None:
+    """The sheets written into a folder (a CSV each) or a workbook; nothing is overwritten but
+    the sheets' own files."""
+    from scorecard.edit import atomic
+    from scorecard.render import sheets as render
+    from scorecard.views import sheets as view
+
+    ds = load(data)
+    tables = view.sheets(ds, ds.indicators_file.languages, template=empty)
+    book = into.suffix.lower() == ".xlsx"
+    try:
+        if book:
+            try:
+                raw = render.workbook(tables)
+            except ImportError:
+                raise output.fail("scorecard: writing a workbook needs openpyxl: pip install 'scorecard[xlsx]' "
+                                  "(or give a folder, for CSV files)") from None
+            into.parent.mkdir(parents=True, exist_ok=True)
+            atomic.replace(into, raw)
+            written = [into]
+        else:
+            into.mkdir(parents=True, exist_ok=True)
+            written = []
+            for kind, header, rows in tables:
+                path = into / f"{kind}.csv"
+                atomic.replace(path, render.csv_text(header, rows).encode("utf-8"))
+                written.append(path)
+    except OSError as err:
+        raise output.fail(f"scorecard: cannot write {err.filename or into}: {err.strerror or err}") from None
+    counts = ", ".join(f"{kind} {len(rows)}" for kind, _, rows in tables if rows)
+    what = "empty sheets" if empty else f"the data as sheets (rows: {counts or 'none'})"
+    output.say(f"scorecard: wrote {what} to {into}" + ("" if book else f" ({len(written)} CSV files)") +
+               "; fill or edit them, then: scorecard import " + _shell(into))
+
+
+def _shell(path: Path) -> str:
+    import shlex
+
+    return shlex.quote(str(path))

@@ -66,11 +66,27 @@ class Sheet:
 def read(path: Path) -> Sheet:
     """The sheet at `path`, or `DataError` with a finding for each problem of its header or text."""
     snap = reader.read(path)  # what is not a regular file of a sane size is refused before it is read
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        table = _workbook(snap.raw, path)
+    if is_workbook(path):
+        table = _workbook(snap.raw, path)[0][1]
     else:
         table = _csv(snap.raw, path)
     return _sheet(path, table)
+
+
+def is_workbook(path: Path) -> bool:
+    return path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def tables(path: Path) -> list[tuple[str, str, list[list[str]]]]:
+    """Every sheet at `path` (a CSV file, a folder of them, or a workbook) as (its name, where
+    a finding says it is, its cells)."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith("."))
+        return [(p.stem, str(p), _csv(reader.read(p).raw, p)) for p in files]
+    raw = reader.read(path).raw
+    if is_workbook(path):
+        return [(title, f"{path}[{title}]", table) for title, table in _workbook(raw, path)]
+    return [(path.stem, str(path), _csv(raw, path))]
 
 
 def _csv(raw: bytes, path: Path) -> list[list[str]]:
@@ -85,7 +101,7 @@ def _csv(raw: bytes, path: Path) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
-def _workbook(raw: bytes, path: Path) -> list[list[str]]:
+def _workbook(raw: bytes, path: Path) -> list[tuple[str, list[list[str]]]]:
     try:
         import openpyxl
     except ImportError:
@@ -97,7 +113,8 @@ def _workbook(raw: bytes, path: Path) -> list[list[str]]:
         raise F.DataError([F.make(F.FILE_UNREADABLE, path, f"not a workbook openpyxl can read ({err})",
                                   hint="save it again from Excel as .xlsx, or as CSV UTF-8")]) from None
     try:
-        return [[_cell(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+        return [(sheet.title, [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)])
+                for sheet in book.worksheets]
     finally:
         book.close()
 
@@ -110,6 +127,11 @@ def _cell(value) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return str(value) if not isinstance(value, float) else repr(value)
+
+
+def figures(where, table: list[list[str]]) -> Sheet:
+    """A sheet of figures from its cells, or `DataError` for each problem of its header."""
+    return _sheet(where, table)
 
 
 def _sheet(path: Path, table: list[list[str]]) -> Sheet:
@@ -173,3 +195,39 @@ def titles(row: Row) -> str | dict[str, str] | None:
     if not by_language:
         return plain
     return {**by_language, **({"*": plain} if plain else {})}
+
+
+def structure(where, table: list[list[str]], kind) -> Sheet:
+    """A sheet of one kind of entry (`edit.kinds`): its header checked against the kind's
+    columns, its rows with a cell for each column (blank ones too: a blank cell of a
+    column the sheet has removes that field). `DataError` for each problem of its header."""
+    header = next((k for k, row in enumerate(table) if any(c.strip() for c in row)), None)
+    if header is None:
+        raise F.DataError([F.make(F.YAML_EMPTY, where, "the sheet has no rows",
+                                  hint=f"give a header row ({', '.join(f.name for f in kind.fields[:4])}, …)")])
+    found, columns = [], {}
+    names = [f.name for f in kind.fields]
+    for k, name in enumerate(table[header], start=1):
+        key = re.sub(r"[\s-]+", "_", name.strip().lower())
+        if not key:
+            continue
+        if key in columns:
+            found.append(F.make(F.YAML_DUPLICATE_KEY, where, f"column {name!r} appears twice",
+                                pos=(header + 1, k), hint="keep one of the two columns"))
+        elif kind.field(key) is not None:
+            columns[key] = k
+        else:
+            hint = F.did_you_mean(key, names) or f"the columns of {kind.name} are {', '.join(names)}"
+            found.append(F.make(F.SCHEMA_UNKNOWN_KEY, where, f"unknown column {name!r} for {kind.name}",
+                                pos=(header + 1, k), hint=hint))
+    if kind.id_column not in columns:
+        found.append(F.make(F.SCHEMA_MISSING, where, f"no column {kind.id_column!r}", pos=(header + 1, 1),
+                            hint=f"name the columns in the first row: {', '.join(names[:4])}, …"))
+    if found:
+        raise F.DataError(found)
+    sheet = Sheet(where, columns, [])
+    for number, row in enumerate(table[header + 1:], start=header + 2):
+        cells = {name: (_unguarded(row[k - 1].strip()) if k <= len(row) else "", k) for name, k in columns.items()}
+        if any(text for text, _ in cells.values()):
+            sheet.rows.append(Row(number, cells))
+    return sheet

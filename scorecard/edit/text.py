@@ -166,9 +166,11 @@ def _set_key(text: str, tree: Tree, edit: SetKey, nl: str) -> Splice:
     values = mapping[CHILDREN]
     if edit.key in values:
         old = values[edit.key]
-        if not is_scalar(old):
-            raise EditError(f"{dotted((*edit.path, edit.key))} is not a single value")
-        return (old[START], old[END], edit.text)
+        if is_scalar(old) or old[FLOW]:
+            return (old[START], old[END], edit.text)
+        # A block list or mapping: from the key's colon to the end of its last value.
+        colon = text.find(":", mapping[KEYS][edit.key][END])
+        return (colon + 1, _last_end(old), " " + edit.text)
     anchor = next(reversed(values.values()))
     for k, v in values.items():
         if k in edit.follows:
@@ -178,6 +180,15 @@ def _set_key(text: str, tree: Tree, edit: SetKey, nl: str) -> Splice:
     first = next(iter(mapping[KEYS].values()))
     line = " " * column(text, first[START]) + f"{edit.key}: {edit.text}{nl}"
     return _after_line(text, anchor[END], line, nl)
+
+
+def _last_end(mark) -> int:
+    """Where a block value's text ends: at its last scalar or flow value (a block
+    collection's own end mark may lie lines further on, past comments)."""
+    while not (is_scalar(mark) or mark[FLOW]) and mark[CHILDREN]:
+        children = mark[CHILDREN]
+        mark = children[-1] if isinstance(children, list) else next(reversed(children.values()))
+    return mark[END]
 
 
 def _drop_key(text: str, tree: Tree, path: tuple) -> Splice:
@@ -312,6 +323,8 @@ def scalar(value) -> str:
     """A value as YAML text that every reader (YAML 1.1 or 1.2) reads back the same."""
     if isinstance(value, dict):
         return flow(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(scalar(v) for v in value) + "]"
     if isinstance(value, Raw):
         return str(value)
     if isinstance(value, bool):

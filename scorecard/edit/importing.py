@@ -1,0 +1,194 @@
+"""Sheets of entries and of figures recorded in one update of both files, or in none.
+
+Under both locks we read both files and the dataset they make; plan the entries
+(`edit.structure`) and splice them into the text; validate the whole result; plan the
+figures on that dataset (`edit.plan`, as `set` does) and splice them in; validate again;
+check that the entries and figures came back as planned; and only then replace each file
+that changed, if it is still the file that was read. A failure of the second write puts
+the first file back, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scorecard import findings as F
+from scorecard.edit import atomic, text
+from scorecard.edit.plan import Figure, Plan
+from scorecard.edit.request import BadRequest, Problem, Refused, Request
+from scorecard.edit.structure import Structure
+from scorecard.load import reader, yamltree
+from scorecard.load.dataset import Dataset, Location, load_files, load_texts
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class Imported:
+    before: Dataset
+    after: Dataset
+    tallies: dict  # kind → structure.Tally
+    figures: list[Figure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[F.Finding] = field(default_factory=list)  # new ones only
+    written: list = field(default_factory=list)  # the files replaced
+
+    def count(self, action: str) -> int:
+        return sum(f.action == action for f in self.figures)
+
+
+def apply_sheets(location: Location, sheets: list, requests: list[Request], check: bool = False) -> Imported:
+    """Record the entries of `sheets` ((kind, sheet) pairs in the order of `edit.kinds.STRUCTURE`)
+    and the figures `requests`. Raises `Refused`: findings at the sheets' rows, and a
+    `Problem` for each figure that cannot be recorded."""
+    paths = (location.indicators, location.actions)
+    try:
+        for path in paths:
+            reader.look(path)
+    except F.DataError as err:
+        raise Refused("the data cannot be updated; nothing was written", 1, err.findings) from None
+    try:
+        for path in paths:
+            atomic.check(path)
+        with atomic.locked(paths[0]), atomic.locked(paths[1]):
+            return _apply(location, sheets, requests, check)
+    except atomic.Busy as err:
+        raise Refused(f"{err}; try again in a moment") from None
+    except atomic.Refusal as err:
+        raise Refused(str(err)) from None
+    except OSError as err:
+        raise Refused(f"{err.filename or 'the data'}: {err.strerror or err}; nothing was written") from None
+
+
+def _apply(location: Location, sheets: list, requests: list[Request], check: bool) -> Imported:
+    reads = {"indicators": reader.read(location.indicators), "actions": reader.read(location.actions)}
+    before = load_files(location, reads["indicators"], reads["actions"])
+    parsed = {name: yamltree.parse_text(snap.raw, snap.path) for name, snap in reads.items()}
+    trees = {name: tree for name, (tree, _) in parsed.items()}
+    texts = {name: body for name, (_, body) in parsed.items()}
+    plan = Structure(before, trees)
+    for kind, sheet in sheets:
+        plan.add(kind, sheet)
+    if plan.found:
+        raise Refused(f"{len(plan.found)} problem(s) in the sheets; nothing was written", 1, sorted(plan.found))
+    plan.finish()
+    files = {"indicators": location.indicators, "actions": location.actions}
+    middle = before
+    if plan.planned:
+        for name in texts:
+            if plan.edits[name]:
+                try:
+                    texts[name] = text.apply(texts[name], trees[name], plan.edits[name])
+                except text.EditError as err:
+                    raise Refused(f"{files[name]}: cannot edit the file as text ({err}); nothing was written") \
+                        from None
+        middle = _validated(location, texts, reads, plan, files)
+        for name in texts:
+            if not all(_same_list(getattr(getattr(middle, f"{name}_file"), key), entries)
+                       for key, entries in plan.expected(name).items()):
+                raise Refused(f"{files[name]}: the import would change more than its sheets say; nothing was "
+                              "written (please report this with a copy of the files)")
+    figures, notes = [], []
+    after = middle
+    if requests:
+        tree = middle.trees.get("indicators") or trees["indicators"]
+        acts = middle.trees.get("actions") or trees["actions"]
+        figures, notes, after, texts["indicators"] = _figures(middle, requests, texts["indicators"], (tree, acts),
+                                                              reads, plan, files)
+    written = []
+    if not check:
+        written = _write(location, texts, reads)
+    seen = {(w.code, w.message) for w in before.warnings}
+    return Imported(before, after, plan.tallies, figures, notes,
+                    [w for w in after.warnings if (w.code, w.message) not in seen], written)
+
+
+def _validated(location: Location, texts: dict, reads: dict, plan: Structure, files: dict) -> Dataset:
+    trees, found = {}, []
+    for name, body in texts.items():
+        try:
+            trees[name] = yamltree.parse(_encode(body, reads[name].raw), files[name])
+        except F.DataError as err:
+            found += err.findings
+    if found:
+        raise _refused(plan.located(found, files))
+    try:
+        return load_texts(location, trees["indicators"], trees["actions"])
+    except F.DataError as err:
+        raise _refused(plan.located([f for f in err.findings if f.is_error], files)) from None
+
+
+def _refused(found: list[F.Finding]) -> Refused:
+    return Refused(f"the sheets would make the data invalid ({len(found)} problem(s)); nothing was written", 1,
+                   sorted(found, key=lambda f: (f.file, f.line, f.column)))
+
+
+def _figures(ds: Dataset, requests: list[Request], old: str, trees: tuple, reads: dict, structure: Structure,
+             files: dict):
+    """The figures planned on the dataset the entries made, and spliced into its text."""
+    plan = Plan(ds)
+    old_tree, actions_tree = trees
+    problems = []
+    for k, req in enumerate(requests):
+        try:
+            plan.add(k, req)
+        except BadRequest as err:
+            problems.append(Problem(k, err.field, err.message))
+    plan.finish()
+    if not plan.edits and not problems:
+        for f in plan.figures:
+            f.line = old_tree.position(f.where)[0]
+        return plan.figures, plan.notes, ds, old
+    new = old
+    if plan.edits:
+        try:
+            new = text.apply(old, old_tree, plan.edits)
+        except text.EditError as err:
+            raise Refused(f"{files['indicators']}: cannot edit the file as text ({err}); nothing was written") \
+                from None
+    try:
+        tree = yamltree.parse(_encode(new, reads["indicators"].raw), files["indicators"])
+        after = load_texts(ds.location, tree, actions_tree)
+    except F.DataError as err:
+        refused = plan.placed(Refused("", 1, [f for f in err.findings if f.is_error]))
+        problems += refused.problems
+        raise Refused(f"{len(problems)} figure(s) cannot be recorded; nothing was written", 1,
+                      structure.located(refused.findings, files), sorted(problems, key=lambda p: p.request)) \
+            from None
+    if problems:
+        raise Refused(f"{len(problems)} figure(s) cannot be recorded; nothing was written", 1, problems=problems)
+    if after.indicators_file.model_dump() != plan.expected().model_dump():
+        raise Refused(f"{files['indicators']}: the import would change more than its figures say; nothing was "
+                      "written (please report this with a copy of the files)")
+    for f in plan.figures:
+        f.line = (old_tree if f.action == "removed" else tree).position(f.where)[0]
+    return plan.figures, plan.notes, after, new
+
+
+def _write(location: Location, texts: dict, reads: dict) -> list:
+    """Each file that changed replaced, if still the one read; the first put back when the
+    second cannot be written."""
+    paths = {"indicators": location.indicators, "actions": location.actions}
+    done = []
+    for name in ("actions", "indicators"):
+        raw = _encode(texts[name], reads[name].raw)
+        if raw == reads[name].raw:
+            continue
+        try:
+            atomic.write(paths[name], raw, reads[name])
+        except BaseException:
+            for back in done:
+                atomic.replace(paths[back], reads[back].raw)
+            raise
+        done.append(name)
+    return [paths[name] for name in done]
+
+
+def _encode(body: str, raw: bytes) -> bytes:
+    """The text as bytes, with the byte-order mark the file was read with."""
+    return (BOM if raw.startswith(BOM) else b"") + body.encode("utf-8")
+
+
+def _same_list(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(x.model_dump() == y.model_dump() for x, y in zip(a, b))
