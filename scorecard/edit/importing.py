@@ -52,13 +52,16 @@ def apply_sheets(location: Location, sheets: list, requests: list[Request], chec
         for path in paths:
             atomic.check(path)
         with atomic.locked(paths[0]), atomic.locked(paths[1]):
-            return _apply(location, sheets, requests, check)
+            removed = [p for path in paths for p in atomic.remove_stale(path)]
+            done = _apply(location, sheets, requests, check)
     except atomic.Busy as err:
         raise Refused(f"{err}; try again in a moment") from None
     except atomic.Refusal as err:
         raise Refused(str(err)) from None
     except OSError as err:
         raise Refused(f"{err.filename or 'the data'}: {err.strerror or err}; nothing was written") from None
+    done.notes += [f"removed {p.name}, left behind by an update that was interrupted" for p in removed]
+    return done
 
 
 def _apply(location: Location, sheets: list, requests: list[Request], check: bool) -> Imported:
