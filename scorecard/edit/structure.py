@@ -379,7 +379,7 @@ class Structure:
                 column = column or "value"
             at = _column_of(origin.sheet, column)
             out.append(dataclasses.replace(f, file=str(origin.sheet.path), line=origin.row.number, column=at,
-                                           path=f"{f.path} (in {f.file})"))
+                                           path=""))
         return out
 
     # Planned entries → text edits. ----------------------------------------------------------------
