@@ -190,3 +190,38 @@ def test_check_says_what_would_change_and_writes_nothing(tmp_path, port):
     result = run("import", sheet, "--check", "--data", port)
     assert result.exit_code == 0 and "peers: 1 added" in result.stderr and "nothing was written" in result.stderr
     assert files(port) == before
+
+
+HOSTILE = ['Quotes " and \\ backslashes', "two\nlines", "=1+1 (a formula to a spreadsheet)", "key: value # not a comment",
+           "- not a list", "yes", "null", "1e3", "上海 · 零售额", "{not: flow}", "'single'", "tab\there"]
+
+
+def test_any_text_in_a_cell_reads_back_as_typed_and_round_trips(tmp_path, port):
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    rows = [["id", "name", "gap", "source"]]
+    rows += [[f"area-{k}", text, text, "plan 2"] for k, text in enumerate(HOSTILE)]
+    write_csv(sheets / "shortfalls.csv", rows)
+    result = run("import", sheets, "--data", port)
+    assert result.exit_code == 0, result.stderr
+    model = json.loads(run("export", "--data", port).stdout)
+    got = {s["id"]: (s["name"], s["gap"]) for s in model["shortfalls"]}
+    assert [got[f"area-{k}"] for k in range(len(HOSTILE))] == [(t, t) for t in HOSTILE]
+    before = files(port)
+    assert run("export", "--sheets", tmp_path / "again", "--data", port).exit_code == 0
+    assert run("import", tmp_path / "again", "--data", port).exit_code == 0
+    assert files(port) == before
+
+
+def test_a_workbooks_problem_is_said_at_its_sheet_row_and_column(tmp_path, port):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "targets"
+    book.active.append(["indicator", "horizon", "value", "basis", "reason"])
+    book.active.append(["shore-power", "phase1", "lots", "assumption", "why"])
+    book.save(tmp_path / "data.xlsx")
+    before = files(port)
+    result = run("import", tmp_path / "data.xlsx", "--data", port)
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'data.xlsx'}[targets]:2:3: error[schema-type]: value 'lots' is not a number" in result.stderr
+    assert files(port) == before
