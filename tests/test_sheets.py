@@ -225,3 +225,21 @@ def test_a_workbooks_problem_is_said_at_its_sheet_row_and_column(tmp_path, port)
     assert result.exit_code == 1
     assert f"{tmp_path / 'data.xlsx'}[targets]:2:3: error[schema-type]: value 'lots' is not a number" in result.stderr
     assert files(port) == before
+
+
+def test_new_targets_go_under_their_indicator_a_line_each_in_the_files_own_line_endings(tmp_path, port):
+    for name in ("indicators.yaml", "actions.yaml"):
+        path = port / name
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    sheet = write_csv(tmp_path / "targets.csv", [
+        ["indicator", "horizon", "value", "basis", "reason"],
+        ["green-jobs", "phase1", "55", "assumption", "a guess"],
+        ["green-jobs", "phase2", "70", "assumption", "a guess, again"]])
+    result = run("import", sheet, "--data", port)
+    assert result.exit_code == 0, result.stderr
+    raw = (port / "indicators.yaml").read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert (b"    targets:\r\n"
+            b"      phase1: {value: 55, basis: assumption, reason: \"a guess\"}\r\n"
+            b"      phase2: {value: 70, basis: assumption, reason: \"a guess, again\"}\r\n") in raw
+    assert run("validate", "--data", port).exit_code == 0

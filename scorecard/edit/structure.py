@@ -409,8 +409,8 @@ class Structure:
             else:
                 whole = self.lists["indicators"][index].targets
                 order = tuple(Indicator.model_fields)
-                self.edits["indicators"].append(text.SetKey(base, "targets", _written(whole),
-                                                            order[:order.index("targets")]))
+                block = "".join(f"\n  {h}: {_written(t)}" for h, t in whole.items())
+                self.edits["indicators"].append(text.SetKey(base, "targets", block, order[:order.index("targets")]))
         for key, indexes in self._new.items():
             items = [_item(self.lists[key][i]) for i in indexes]
             self.edits[_FILES[key]].append(text.Insert((key,), indexes[0], items[0], _AFTER[key], block=True,

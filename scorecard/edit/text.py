@@ -178,7 +178,11 @@ def _set_key(text: str, tree: Tree, edit: SetKey, nl: str) -> Splice:
     if mapping[FLOW]:
         return (anchor[END], anchor[END], f", {edit.key}: {edit.text}")
     first = next(iter(mapping[KEYS].values()))
-    line = " " * column(text, first[START]) + f"{edit.key}: {edit.text}{nl}"
+    body = edit.text
+    if body.startswith("\n"):  # a block value, its lines indented from the key's column
+        pad = " " * column(text, first[START])
+        body = "".join(nl + pad + line for line in body[1:].split("\n"))
+    line = " " * column(text, first[START]) + f"{edit.key}:{body if body.startswith(nl) else ' ' + body}{nl}"
     return _after_line(text, anchor[END], line, nl)
 
 
@@ -296,8 +300,19 @@ def _item_lines(indent: str, gap: int, item: dict, block: bool, nl: str) -> str:
     if not block:
         return f"{indent}-{' ' * gap}{flow(item)}{nl}"
     inner = " " * (len(indent) + 1 + gap)
-    parts = [f"{k}: {scalar(v)}" for k, v in item.items()]
+    parts = [_block_value(k, v, inner, nl) for k, v in item.items()]
     return f"{indent}-{' ' * gap}{parts[0]}{nl}" + "".join(f"{inner}{p}{nl}" for p in parts[1:])
+
+
+def _block_value(key: str, value, inner: str, nl: str) -> str:
+    """A key of a block entry: a mapping of mappings (targets by horizon) or a list of mappings
+    (an action's links) one flow mapping a line under the key, as the data writes them by hand;
+    anything else on the key's line."""
+    if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+        return f"{key}:" + "".join(f"{nl}{inner}  {k}: {flow(v)}" for k, v in value.items())
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return f"{key}:" + "".join(f"{nl}{inner}  - {flow(v)}" for v in value)
+    return f"{key}: {scalar(value)}"
 
 
 def _is_block_map(mark) -> bool:
