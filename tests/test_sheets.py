@@ -243,3 +243,15 @@ def test_new_targets_go_under_their_indicator_a_line_each_in_the_files_own_line_
             b"      phase1: {value: 55, basis: assumption, reason: \"a guess\"}\r\n"
             b"      phase2: {value: 70, basis: assumption, reason: \"a guess, again\"}\r\n") in raw
     assert run("validate", "--data", port).exit_code == 0
+
+
+def test_where_the_sheets_go_is_asked_for_and_a_file_is_not_taken_for_a_folder(tmp_path, port):
+    assert run("export", "--template", "sheets", "--data", port).exit_code == 2
+    assert run("export", tmp_path / "x", "--data", port).exit_code == 2
+    (tmp_path / "afile").write_text("mine")
+    refused = run("export", "--sheets", tmp_path / "afile", "--data", port)
+    assert refused.exit_code == 2 and "is a file" in refused.stderr
+    assert (tmp_path / "afile").read_text() == "mine"
+    (tmp_path / "empty").mkdir()
+    nothing = run("import", tmp_path / "empty", "--data", port)
+    assert nothing.exit_code == 2 and "has no sheet" in nothing.stderr

@@ -189,9 +189,12 @@ def _sheets(into: Path, data, empty: bool) -> None:
     from scorecard.render import sheets as render
     from scorecard.views import sheets as view
 
+    book = into.suffix.lower() == ".xlsx"
+    if not book and (into.exists() or into.is_symlink()) and not into.is_dir():
+        raise output.fail(f"scorecard: {into} is a file; give a folder for the sheets (made when missing), or a "
+                          "name ending in .xlsx for one workbook", 2)
     ds = load(data)
     tables = view.sheets(ds, ds.indicators_file.languages, template=empty)
-    book = into.suffix.lower() == ".xlsx"
     try:
         if book:
             try:
