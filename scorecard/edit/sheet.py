@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scorecard import findings as F
+from scorecard.cells import unguarded
 from scorecard.load import reader
 
 FIELDS = ("id", "year", "value", "peer", "relation", "source", "quote", "note", "scored", "source_title",
@@ -26,7 +27,6 @@ FIELDS = ("id", "year", "value", "peer", "relation", "source", "quote", "note", 
 FOR_THE_READER = ("section", "name", "unit", "peer_name", "latest_year", "latest_value", "latest_relation",
                   "latest_source")
 _TITLE = re.compile(r"source_title_([A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*)")
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _TRUE, _FALSE = ("true", "yes", "y", "1", "x", "是"), ("false", "no", "n", "0", "", "否")
 
 
@@ -161,7 +161,7 @@ def _sheet(path: Path, table: list[list[str]]) -> Sheet:
         raise F.DataError(found)
     sheet = Sheet(path, columns, [])
     for number, row in enumerate(table[header + 1:], start=header + 2):
-        cells = {name: (_unguarded(row[k - 1].strip()) if k <= len(row) else "", k)
+        cells = {name: (unguarded(row[k - 1].strip()) if k <= len(row) else "", k)
                  for name, k in columns.items() if name not in FOR_THE_READER}
         if not any(text for text, _ in cells.values()):
             continue
@@ -170,14 +170,6 @@ def _sheet(path: Path, table: list[list[str]]) -> Sheet:
             continue
         sheet.rows.append(Row(number, cells))
     return sheet
-
-
-def _unguarded(text: str) -> str:
-    """A cell as it was before CSV output guarded it against formulas with an apostrophe."""
-    rest = text[1:]
-    if text.startswith("'") and (rest.lstrip().startswith(_TRIGGERS) or rest.startswith(_TRIGGERS)):
-        return rest
-    return text
 
 
 def flag(text: str | None) -> bool | None:
@@ -227,7 +219,7 @@ def structure(where, table: list[list[str]], kind) -> Sheet:
         raise F.DataError(found)
     sheet = Sheet(where, columns, [])
     for number, row in enumerate(table[header + 1:], start=header + 2):
-        cells = {name: (_unguarded(row[k - 1].strip()) if k <= len(row) else "", k) for name, k in columns.items()}
+        cells = {name: (unguarded(row[k - 1].strip()) if k <= len(row) else "", k) for name, k in columns.items()}
         if any(text for text, _ in cells.values()):
             sheet.rows.append(Row(number, cells))
     return sheet

@@ -13,7 +13,6 @@ are what the validated text must come back as (`Structure.expected`).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from scorecard import findings as F
@@ -24,6 +23,7 @@ from scorecard.load.dataset import Dataset
 from scorecard.load.yamltree import CHILDREN, is_scalar
 from scorecard.model import (Action, Addresses, HorizonGoal, Indicator, Moves, Peer, Programme, RuleUse,
                              Shortfall, Source, Status, Target, Text)
+from scorecard.numbers import exact
 
 _MODELS = {"sources": Source, "peers": Peer, "shortfalls": Shortfall, "indicators": Indicator,
            "horizons": HorizonGoal, "programmes": Programme, "actions": Action}
@@ -487,7 +487,7 @@ def _defaults(model_class, entry):
 def _written(value):
     """A planned value as the text writes it."""
     if isinstance(value, float):
-        return text.Raw(_figure(value))
+        return text.Raw(exact(value))
     if isinstance(value, Text):
         return text.scalar(value.root)
     if isinstance(value, (Target, Status, Addresses, Moves)):
@@ -499,7 +499,7 @@ def _written(value):
 
 def _yaml(value):
     if isinstance(value, float):
-        return text.Raw(_figure(value))
+        return text.Raw(exact(value))
     if isinstance(value, Text):
         return value.root
     if isinstance(value, (Target, Status, Addresses, Moves)):
@@ -509,10 +509,6 @@ def _yaml(value):
     if isinstance(value, dict):
         return {k: _yaml(v) for k, v in value.items()}
     return value
-
-
-def _figure(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
 def _item(entry) -> dict:

@@ -19,10 +19,9 @@ from __future__ import annotations
 import csv
 import io
 
+from scorecard.cells import guarded
 from scorecard.render.clean import figure, visible
 from scorecard.render.document import Document, Section, flat
-
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def cell(value) -> object:
@@ -34,9 +33,7 @@ def cell(value) -> object:
         return figure(value) if isinstance(value, float) else value
     if isinstance(value, (list, tuple)):
         value = "; ".join("" if v is None else str(v) for v in value)
-    text = visible(str(value), keep="\n\t")
-    # A spreadsheet skips leading blanks of any kind (space, NBSP, U+3000…) before a formula.
-    return "'" + text if text.lstrip().startswith(_TRIGGERS) or text.startswith(_TRIGGERS) else text
+    return guarded(visible(str(value), keep="\n\t"))
 
 
 def _rows(section: Section) -> tuple[list[str], list[dict]]:

@@ -1,8 +1,8 @@
 """Sheets as files: a CSV each (UTF-8 with a BOM, as Excel opens it), or one workbook.
 
 Text that a spreadsheet would evaluate is guarded with an apostrophe, as in every CSV the
-tool writes (`render.csvout`); `scorecard import` takes the apostrophe off again. Numbers
-stay numbers.
+tool writes (`scorecard.cells`); `scorecard import` takes the apostrophe off again. Numbers
+stay numbers, written in full.
 """
 
 from __future__ import annotations
@@ -10,13 +10,12 @@ from __future__ import annotations
 import csv
 import io
 
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+from scorecard.cells import guarded
+from scorecard.numbers import exact
 
 
 def _guarded(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    return "'" + value if value.lstrip().startswith(_TRIGGERS) or value.startswith(_TRIGGERS) else value
+    return guarded(value) if isinstance(value, str) else value
 
 
 def csv_text(header: list[str], rows: list[list[object]]) -> str:
@@ -25,7 +24,7 @@ def csv_text(header: list[str], rows: list[list[object]]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([repr(c) if isinstance(c, float) else _guarded(c) for c in row])
+        writer.writerow([exact(c) if isinstance(c, float) else _guarded(c) for c in row])
     return out.getvalue()
 
 
