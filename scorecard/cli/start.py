@@ -53,18 +53,7 @@ def init(
     for name, which in files.items():
         texts[name] = draft7.modeline(which) + "\n" + (source / name).read_text(encoding="utf-8")
         texts[draft7.file_name(which)] = draft7.text(which)
-    there = [name for name in texts if (folder / name).exists() or (folder / name).is_symlink()]
-    if there:
-        raise output.fail(f"scorecard: {folder} already has {', '.join(there)}; nothing was written "
-                          "(give another folder, or move those away first)")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_new(folder, texts)
-    except OSError as err:
-        raise output.fail(f"scorecard: cannot write in {folder}: {err.strerror or err}; nothing was written") \
-            from None
-    here = folder.resolve() == Path.cwd().resolve()
-    step = "" if here else f"  cd {_shell(folder)}\n"
+    step = _start(folder, texts)
     output.say(
         f"scorecard: wrote {INDICATORS} and {ACTIONS} (the bundled data: a copy to make your own) in "
         f"{folder}, with {draft7.file_name('indicators')} and {draft7.file_name('actions')} beside them "
@@ -115,18 +104,7 @@ def new(
              ACTIONS: blank.actions(languages, horizons),
              draft7.file_name("indicators"): draft7.text("indicators"),
              draft7.file_name("actions"): draft7.text("actions")}
-    there = [name for name in texts if (folder / name).exists() or (folder / name).is_symlink()]
-    if there:
-        raise output.fail(f"scorecard: {folder} already has {', '.join(there)}; nothing was written "
-                          "(give another folder, or move those away first)")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_new(folder, texts)
-    except OSError as err:
-        raise output.fail(f"scorecard: cannot write in {folder}: {err.strerror or err}; nothing was written") \
-            from None
-    here = folder.resolve() == Path.cwd().resolve()
-    step = "" if here else f"  cd {_shell(folder)}\n"
+    step = _start(folder, texts)
     listed = ", ".join(f"{h} ({year})" for h, year in horizons)
     output.say(
         f"scorecard: wrote an empty dataset for {subject} in {folder}: {INDICATORS} and {ACTIONS} (languages "
@@ -210,6 +188,22 @@ def _horizons(text: str) -> list[tuple[str, int]]:
     if not found:
         raise ValueError("give at least one horizon, as ID=YEAR")
     return found
+
+
+def _start(folder: Path, texts: dict[str, str]) -> str:
+    """The files written into `folder` (made when missing), none over one already there; the
+    step that goes into the folder, for the next steps printed after."""
+    there = [name for name in texts if (folder / name).exists() or (folder / name).is_symlink()]
+    if there:
+        raise output.fail(f"scorecard: {folder} already has {', '.join(there)}; nothing was written "
+                          "(give another folder, or move those away first)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_new(folder, texts)
+    except OSError as err:
+        raise output.fail(f"scorecard: cannot write in {folder}: {err.strerror or err}; nothing was written") \
+            from None
+    return "" if folder.resolve() == Path.cwd().resolve() else f"  cd {_shell(folder)}\n"
 
 
 def _write_new(folder: Path, texts: dict[str, str]) -> None:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from scorecard import findings as F
 from scorecard.edit import atomic, text
 from scorecard.edit.plan import Figure, Plan
-from scorecard.edit.request import BadRequest, Problem, Refused, Request
+from scorecard.edit.request import Refused, Request
 from scorecard.edit.structure import Structure
+from scorecard.edit.update import locked
 from scorecard.load import reader, yamltree
 from scorecard.load.dataset import Dataset, Location, load_files, load_texts
 
@@ -42,26 +43,7 @@ def apply_sheets(location: Location, sheets: list, requests: list[Request], chec
     """Record the entries of `sheets` ((kind, sheet) pairs in the order of `edit.kinds.STRUCTURE`)
     and the figures `requests`. Raises `Refused`: findings at the sheets' rows, and a
     `Problem` for each figure that cannot be recorded."""
-    paths = (location.indicators, location.actions)
-    try:
-        for path in paths:
-            reader.look(path)
-    except F.DataError as err:
-        raise Refused("the data cannot be updated; nothing was written", 1, err.findings) from None
-    try:
-        for path in paths:
-            atomic.check(path)
-        with atomic.locked(paths[0]), atomic.locked(paths[1]):
-            removed = [p for path in paths for p in atomic.remove_stale(path)]
-            done = _apply(location, sheets, requests, check)
-    except atomic.Busy as err:
-        raise Refused(f"{err}; try again in a moment") from None
-    except atomic.Refusal as err:
-        raise Refused(str(err)) from None
-    except OSError as err:
-        raise Refused(f"{err.filename or 'the data'}: {err.strerror or err}; nothing was written") from None
-    done.notes += [f"removed {p.name}, left behind by an update that was interrupted" for p in removed]
-    return done
+    return locked([location.indicators, location.actions], lambda: _apply(location, sheets, requests, check))
 
 
 def _apply(location: Location, sheets: list, requests: list[Request], check: bool) -> Imported:
@@ -132,12 +114,7 @@ def _figures(ds: Dataset, requests: list[Request], old: str, trees: tuple, reads
     """The figures planned on the dataset the entries made, and spliced into its text."""
     plan = Plan(ds)
     old_tree, actions_tree = trees
-    problems = []
-    for k, req in enumerate(requests):
-        try:
-            plan.add(k, req)
-        except BadRequest as err:
-            problems.append(Problem(k, err.field, err.message))
+    problems = plan.add_all(requests)
     plan.finish()
     if not plan.edits and not problems:
         for f in plan.figures:

@@ -86,8 +86,8 @@ FIGURES = "figures"
 NAMES = (*BY_NAME, FIGURES)
 
 # A header's telling columns, tried in this order when the sheet's name says nothing.
-_TELLING = (("basis", "targets"), ("value", FIGURES), ("title", "sources"), ("gap", "shortfalls"), ("unit", "indicators"),
-            ("direction", "indicators"), ("year_basis", "horizons"), ("goal", "horizons"),
+_TELLING = (("basis", "targets"), ("value", FIGURES), ("title", "sources"), ("gap", "shortfalls"),
+            ("unit", "indicators"), ("direction", "indicators"), ("year_basis", "horizons"), ("goal", "horizons"),
             ("measures", "actions"), ("programme", "actions"), ("summary", "programmes"),
             ("year", "horizons"), ("kind", "peers"))
 

@@ -95,6 +95,17 @@ class Plan:
             self.slots[(index, key)] = [Slot(j, p) for j, p in enumerate(getattr(self.file.indicators[index], key))]
         return self.slots[(index, key)]
 
+    def add_all(self, requests: list[Request]) -> list[Problem]:
+        """Every request planned, in order; a problem for each that cannot be (the others are
+        still planned, so that every problem is said at once)."""
+        problems = []
+        for k, req in enumerate(requests):
+            try:
+                self.add(k, req)
+            except BadRequest as err:
+                problems.append(Problem(k, err.field, err.message))
+        return problems
+
     # One request. --------------------------------------------------------------------------
 
     def add(self, k: int, req: Request) -> None:

@@ -135,30 +135,11 @@ def figures(where, table: list[list[str]]) -> Sheet:
 
 
 def _sheet(path: Path, table: list[list[str]]) -> Sheet:
-    header = next((k for k, row in enumerate(table) if any(c.strip() for c in row)), None)
-    if header is None:
-        raise F.DataError([F.make(F.YAML_EMPTY, path, "the sheet has no rows",
-                                  hint="give a header row (id, year, value, source, …) and a row a figure")])
-    found, columns = [], {}
-    for k, name in enumerate(table[header], start=1):
-        key = re.sub(r"[\s-]+", "_", name.strip().lower())
-        if not key:
-            continue
-        if key in columns:
-            found.append(F.make(F.YAML_DUPLICATE_KEY, path, f"column {name!r} appears twice",
-                                pos=(header + 1, k), hint="keep one of the two columns"))
-        elif key in FIELDS or key in FOR_THE_READER or _TITLE.fullmatch(key):
-            columns[key] = k
-        else:
-            hint = F.did_you_mean(key, FIELDS) or f"the columns are {', '.join(FIELDS)}"
-            found.append(F.make(F.SCHEMA_UNKNOWN_KEY, path, f"unknown column {name!r}",
-                                pos=(header + 1, k), hint=hint))
-    for needed in ("id", "year", "value"):
-        if needed not in columns:
-            found.append(F.make(F.SCHEMA_MISSING, path, f"no column {needed!r}", pos=(header + 1, 1),
-                                hint="name the columns in the first row: id, year, value, source, …"))
-    if found:
-        raise F.DataError(found)
+    def known(key: str) -> bool:
+        return key in FIELDS or key in FOR_THE_READER or bool(_TITLE.fullmatch(key))
+
+    header, columns = _columns(path, table, known, FIELDS, ("id", "year", "value"), "id, year, value, source, …",
+                               "a row a figure")
     sheet = Sheet(path, columns, [])
     for number, row in enumerate(table[header + 1:], start=header + 2):
         cells = {name: (unguarded(row[k - 1].strip()) if k <= len(row) else "", k)
@@ -192,13 +173,26 @@ def titles(row: Row) -> str | dict[str, str] | None:
 def structure(where, table: list[list[str]], kind) -> Sheet:
     """A sheet of one kind of entry (`edit.kinds`): its header checked against the kind's
     columns, its rows with a cell for each column (blank ones too: a blank cell of a
-    column the sheet has removes that field). `DataError` for each problem of its header."""
+    column the sheet has sets that field back to its default). `DataError` for each problem of its header."""
+    names = [f.name for f in kind.fields]
+    header, columns = _columns(where, table, lambda key: kind.field(key) is not None, names, (kind.id_column,),
+                               f"{', '.join(names[:4])}, …", f"a row each of {kind.name}", kind.name)
+    sheet = Sheet(where, columns, [])
+    for number, row in enumerate(table[header + 1:], start=header + 2):
+        cells = {name: (unguarded(row[k - 1].strip()) if k <= len(row) else "", k) for name, k in columns.items()}
+        if any(text for text, _ in cells.values()):
+            sheet.rows.append(Row(number, cells))
+    return sheet
+
+
+def _columns(where, table: list[list[str]], known, names, needed, example: str, rows: str, kind: str = ""):
+    """The header row's place and each known column's number by its name (lower case, `_` for
+    blanks and dashes), or `DataError` with a finding for each problem of the header."""
     header = next((k for k, row in enumerate(table) if any(c.strip() for c in row)), None)
     if header is None:
         raise F.DataError([F.make(F.YAML_EMPTY, where, "the sheet has no rows",
-                                  hint=f"give a header row ({', '.join(f.name for f in kind.fields[:4])}, …)")])
+                                  hint=f"give a header row ({example}) and {rows}")])
     found, columns = [], {}
-    names = [f.name for f in kind.fields]
     for k, name in enumerate(table[header], start=1):
         key = re.sub(r"[\s-]+", "_", name.strip().lower())
         if not key:
@@ -206,20 +200,16 @@ def structure(where, table: list[list[str]], kind) -> Sheet:
         if key in columns:
             found.append(F.make(F.YAML_DUPLICATE_KEY, where, f"column {name!r} appears twice",
                                 pos=(header + 1, k), hint="keep one of the two columns"))
-        elif kind.field(key) is not None:
+        elif known(key):
             columns[key] = k
         else:
-            hint = F.did_you_mean(key, names) or f"the columns of {kind.name} are {', '.join(names)}"
-            found.append(F.make(F.SCHEMA_UNKNOWN_KEY, where, f"unknown column {name!r} for {kind.name}",
-                                pos=(header + 1, k), hint=hint))
-    if kind.id_column not in columns:
-        found.append(F.make(F.SCHEMA_MISSING, where, f"no column {kind.id_column!r}", pos=(header + 1, 1),
-                            hint=f"name the columns in the first row: {', '.join(names[:4])}, …"))
+            hint = F.did_you_mean(key, names) or f"the columns{' of ' + kind if kind else ''} are {', '.join(names)}"
+            found.append(F.make(F.SCHEMA_UNKNOWN_KEY, where, f"unknown column {name!r}" +
+                                (f" for {kind}" if kind else ""), pos=(header + 1, k), hint=hint))
+    for column in needed:
+        if column not in columns:
+            found.append(F.make(F.SCHEMA_MISSING, where, f"no column {column!r}", pos=(header + 1, 1),
+                                hint=f"name the columns in the first row: {example}"))
     if found:
         raise F.DataError(found)
-    sheet = Sheet(where, columns, [])
-    for number, row in enumerate(table[header + 1:], start=header + 2):
-        cells = {name: (unguarded(row[k - 1].strip()) if k <= len(row) else "", k) for name, k in columns.items()}
-        if any(text for text, _ in cells.values()):
-            sheet.rows.append(Row(number, cells))
-    return sheet
+    return header, columns

@@ -15,6 +15,7 @@ it was.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,21 +80,33 @@ def apply_all(location: Location, requests: list[Request], check: bool = False) 
     the batch is planned and validated alone). Raises `Refused` with a `Problem` for each
     figure that cannot be recorded (or `DataError` when the data is already invalid)."""
     path = location.indicators
+    return locked([path], lambda: _apply(location, requests, path, check))
+
+
+def locked(paths: list[Path], work):
+    """`work()` under the locks of `paths`, once each is known to be a file the user may
+    replace, with what an interrupted update left beside them removed (said in the result's
+    notes); anything in the way is a `Refused`."""
     try:  # what is not a regular file of a sane size is refused before a lock is made beside it
-        reader.look(path)
+        for path in paths:
+            reader.look(path)
     except F.DataError as err:
-        raise Refused(f"{path} cannot be updated; nothing was written", 1, err.findings) from None
+        raise Refused(f"{err.findings[0].file} cannot be updated; nothing was written", 1, err.findings) from None
     try:
-        atomic.check(path)  # a file the user may not replace as it is: said before any work
-        with atomic.locked(path):
-            removed = atomic.remove_stale(path)
-            done = _apply(location, requests, path, check)
+        for path in paths:
+            atomic.check(path)  # a file the user may not replace as it is: said before any work
+        with contextlib.ExitStack() as locks:
+            for path in paths:
+                locks.enter_context(atomic.locked(path))
+            removed = [p for path in paths for p in atomic.remove_stale(path)]
+            done = work()
     except atomic.Busy as err:
         raise Refused(f"{err}; try again in a moment") from None
     except atomic.Refusal as err:
         raise Refused(str(err)) from None
     except OSError as err:
-        raise Refused(f"{path}: {err.strerror or err}; nothing was written") from None
+        named = next((p for p in paths if err.filename and p.name in str(err.filename)), paths[0])
+        raise Refused(f"{named}: {err.strerror or err}; nothing was written") from None
     done.notes += [f"removed {p.name}, left behind by an update that was interrupted" for p in removed]
     return done
 
@@ -103,12 +116,7 @@ def _apply(location: Location, requests: list[Request], path: Path, check: bool 
     actions = snapshot(location.actions)
     before = load_files(location, read, actions)
     plan = Plan(before)
-    problems = []
-    for k, req in enumerate(requests):
-        try:
-            plan.add(k, req)
-        except BadRequest as err:
-            problems.append(Problem(k, err.field, err.message))
+    problems = plan.add_all(requests)
     if problems and len(requests) == 1:
         raise Refused(_cannot(problems, 1), 1, problems=problems)
     # With problems, the other figures are still checked, so that every one is said at once.
