@@ -12,7 +12,8 @@ yardsticks measured in the same run:
 - `json.loads` of the same data: a Python that reads both files' content
   saved as JSON and decodes it.
 
-`warm` runs find the validated model in the cache (a previous run of the same
+`import sheets` reads the data's own sheets (`export --sheets`) back into a copy: every
+row is planned and checked, nothing is written. `warm` runs find the validated model in the cache (a previous run of the same
 files put it there); `cold` runs start with an empty cache.
 
     python benchmarks/scale.py [--sizes 100 1000 10000] [--rounds 5]
@@ -126,6 +127,7 @@ class Bench:
         self.indicator, self.year, value = _first_observation(folder)
         self.values = [value, value + 1]
         self.turn = 0
+        self.sheets = work / "sheets"  # the data as sheets: importing them into the copy changes nothing
 
     def env(self, cache: Path | str) -> dict:
         return {**os.environ, "PYTHONPATH": str(REPO), "SCORECARD_CACHE_DIR": str(cache)}
@@ -144,6 +146,9 @@ class Bench:
             "gaps (table), warm": lambda: ([*sc, "gaps", *data], self.warm),
             "set, cold": lambda: (self._set(), self._fresh()),
             "set, warm": lambda: (self._set(), self.warm),
+            "export --sheets, warm": lambda: ([*sc, "export", "--sheets", str(self.work / "out"), *data], self.warm),
+            "import sheets (no change), warm": lambda: ([*sc, "import", str(self.sheets), "--data", str(self.copy),
+                                                         "-f", "json"], self.warm),
         }
 
     def _fresh(self) -> Path:
@@ -160,6 +165,8 @@ class Bench:
         for folder in (self.folder, self.copy):
             subprocess.run([sys.executable, "-m", "scorecard", "validate", "--data", str(folder)],
                            env=self.env(self.warm), capture_output=True, check=True)
+        subprocess.run([sys.executable, "-m", "scorecard", "export", "--sheets", str(self.sheets), "--data",
+                        str(self.folder)], env=self.env(self.warm), capture_output=True, check=True)
 
     def run(self, rounds: int) -> dict[str, float]:
         times: dict[str, list[float]] = {name: [] for name in self.cases()}

@@ -49,27 +49,27 @@ def apply_sheets(location: Location, sheets: list, requests: list[Request], chec
 def _apply(location: Location, sheets: list, requests: list[Request], check: bool) -> Imported:
     reads = {"indicators": reader.read(location.indicators), "actions": reader.read(location.actions)}
     before = load_files(location, reads["indicators"], reads["actions"])
-    parsed = {name: yamltree.parse_text(snap.raw, snap.path) for name, snap in reads.items()}
-    trees = {name: tree for name, (tree, _) in parsed.items()}
-    texts = {name: body for name, (_, body) in parsed.items()}
-    plan = Structure(before, trees)
+    plan = Structure(before)
     for kind, sheet in sheets:
         plan.add(kind, sheet)
     if plan.found:
         raise Refused(f"{len(plan.found)} problem(s) in the sheets; nothing was written", 1, sorted(plan.found))
-    plan.finish()
+    if not plan.planned and not requests:  # the sheets say what the data says
+        return Imported(before, before, plan.tallies)
+    texts = _Texts(reads)
     files = {"indicators": location.indicators, "actions": location.actions}
     middle = before
     if plan.planned:
-        for name in texts:
+        plan.finish({name: texts.tree(name) for name in files})
+        for name in files:
             if plan.edits[name]:
                 try:
-                    texts[name] = text.apply(texts[name], trees[name], plan.edits[name])
+                    texts.edited[name] = text.apply(texts.text(name), texts.tree(name), plan.edits[name])
                 except text.EditError as err:
                     raise Refused(f"{files[name]}: cannot edit the file as text ({err}); nothing was written") \
                         from None
-        middle = _validated(location, texts, reads, plan, files)
-        for name in texts:
+        middle = _validated(location, texts, plan, files)
+        for name in files:
             if not all(_same_list(getattr(getattr(middle, f"{name}_file"), key), entries)
                        for key, entries in plan.expected(name).items()):
                 raise Refused(f"{files[name]}: the import would change more than its sheets say; nothing was "
@@ -77,23 +77,20 @@ def _apply(location: Location, sheets: list, requests: list[Request], check: boo
     figures, notes = [], []
     after = middle
     if requests:
-        tree = middle.trees.get("indicators") or trees["indicators"]
-        acts = middle.trees.get("actions") or trees["actions"]
-        figures, notes, after, texts["indicators"] = _figures(middle, requests, texts["indicators"], (tree, acts),
-                                                              reads, plan, files)
+        figures, notes, after = _figures(middle, requests, texts, plan, files)
     written = []
     if not check:
-        written = _write(location, texts, reads)
+        written = _write(location, texts)
     seen = {(w.code, w.message) for w in before.warnings}
     return Imported(before, after, plan.tallies, figures, notes,
                     [w for w in after.warnings if (w.code, w.message) not in seen], written)
 
 
-def _validated(location: Location, texts: dict, reads: dict, plan: Structure, files: dict) -> Dataset:
+def _validated(location: Location, texts: _Texts, plan: Structure, files: dict) -> Dataset:
     trees, found = {}, []
-    for name, body in texts.items():
+    for name in files:
         try:
-            trees[name] = yamltree.parse(_encode(body, reads[name].raw), files[name])
+            trees[name] = yamltree.parse(texts.raw(name), files[name]) if name in texts.edited else texts.tree(name)
         except F.DataError as err:
             found += err.findings
     if found:
@@ -109,26 +106,24 @@ def _refused(found: list[F.Finding]) -> Refused:
                    sorted(found, key=lambda f: (f.file, f.line, f.column)))
 
 
-def _figures(ds: Dataset, requests: list[Request], old: str, trees: tuple, reads: dict, structure: Structure,
-             files: dict):
+def _figures(ds: Dataset, requests: list[Request], texts: _Texts, structure: Structure, files: dict):
     """The figures planned on the dataset the entries made, and spliced into its text."""
     plan = Plan(ds)
-    old_tree, actions_tree = trees
     problems = plan.add_all(requests)
     plan.finish()
-    if not plan.edits and not problems:
-        for f in plan.figures:
-            f.line = old_tree.position(f.where)[0]
-        return plan.figures, plan.notes, ds, old
-    new = old
+    if not plan.edits and not problems:  # every figure is there already: nothing to place
+        return plan.figures, plan.notes, ds
+    old_tree = ds.trees.get("indicators") or texts.tree("indicators")
+    actions_tree = ds.trees.get("actions") or texts.tree("actions")
+    new = texts.text("indicators")
     if plan.edits:
         try:
-            new = text.apply(old, old_tree, plan.edits)
+            new = text.apply(new, old_tree, plan.edits)
         except text.EditError as err:
             raise Refused(f"{files['indicators']}: cannot edit the file as text ({err}); nothing was written") \
                 from None
     try:
-        tree = yamltree.parse(_encode(new, reads["indicators"].raw), files["indicators"])
+        tree = yamltree.parse(_encode(new, texts.reads["indicators"].raw), files["indicators"])
         after = load_texts(ds.location, tree, actions_tree)
     except F.DataError as err:
         refused = plan.placed(Refused("", 1, [f for f in err.findings if f.is_error]))
@@ -143,26 +138,50 @@ def _figures(ds: Dataset, requests: list[Request], old: str, trees: tuple, reads
                       "written (please report this with a copy of the files)")
     for f in plan.figures:
         f.line = (old_tree if f.action == "removed" else tree).position(f.where)[0]
-    return plan.figures, plan.notes, after, new
+    texts.edited["indicators"] = new
+    return plan.figures, plan.notes, after
 
 
-def _write(location: Location, texts: dict, reads: dict) -> list:
+def _write(location: Location, texts: _Texts) -> list:
     """Each file that changed replaced, if still the one read; the first put back when the
     second cannot be written."""
     paths = {"indicators": location.indicators, "actions": location.actions}
     done = []
     for name in ("actions", "indicators"):
-        raw = _encode(texts[name], reads[name].raw)
-        if raw == reads[name].raw:
+        if name not in texts.edited or texts.raw(name) == texts.reads[name].raw:
             continue
         try:
-            atomic.write(paths[name], raw, reads[name])
+            atomic.write(paths[name], texts.raw(name), texts.reads[name])
         except BaseException:
             for back in done:
-                atomic.replace(paths[back], reads[back].raw)
+                atomic.replace(paths[back], texts.reads[back].raw)
             raise
         done.append(name)
     return [paths[name] for name in done]
+
+
+class _Texts:
+    """Both files as read, parsed only when an edit needs their text and marks; and their
+    text as edited."""
+
+    def __init__(self, reads: dict):
+        self.reads, self.edited, self._parsed = reads, {}, {}
+
+    def _parse(self, name: str) -> tuple:
+        if name not in self._parsed:
+            snap = self.reads[name]
+            self._parsed[name] = yamltree.parse_text(snap.raw, snap.path)
+        return self._parsed[name]
+
+    def tree(self, name: str):
+        return self._parse(name)[0]
+
+    def text(self, name: str) -> str:
+        return self.edited.get(name) or self._parse(name)[1]
+
+    def raw(self, name: str) -> bytes:
+        """The file's bytes as edited, with the byte-order mark it was read with."""
+        return _encode(self.text(name), self.reads[name].raw)
 
 
 def _encode(body: str, raw: bytes) -> bytes:

@@ -61,8 +61,11 @@ class Tally:
 
 @dataclass
 class Structure:
+    """The rows of every sheet of entries planned on one dataset's models, in the order of
+    `edit.kinds.STRUCTURE`, with the problems they have (`found`) and, once `finish`ed, the
+    text edits of each file."""
+
     ds: Dataset
-    trees: dict  # file → its one parse, the edits' reference
     lists: dict = field(default_factory=dict)  # list key → its entries as planned
     edits: dict = field(default_factory=lambda: {"indicators": [], "actions": []})
     found: list[F.Finding] = field(default_factory=list)
@@ -71,6 +74,7 @@ class Structure:
     _new: dict = field(default_factory=dict)  # list key → new entries' items, as written
     _changed: dict = field(default_factory=dict)  # (key, index) → {field: value}
     _targets: dict = field(default_factory=dict)  # indicator index → {horizon: Target}, changed ones
+    _ids: dict = field(default_factory=dict)  # list key → {id in lower case: index}
 
     def __post_init__(self):
         files = {"indicators": self.ds.indicators_file, "actions": self.ds.actions_file}
@@ -110,7 +114,10 @@ class Structure:
         key = kind.key
         listed = self.lists[key]
         ident = row.get("id")
-        index = next((i for i, x in enumerate(listed) if x.id.casefold() == ident.casefold()), None)
+        ids = self._ids.get(key)
+        if ids is None:
+            ids = self._ids[key] = {x.id.casefold(): i for i, x in enumerate(listed)}
+        index = ids.get(ident.casefold())
         old = listed[index] if index is not None else None
         values = {}
         for f in kind.fields:
@@ -142,7 +149,7 @@ class Structure:
             entry = _MODELS[key].model_construct(**fields)
             new = _defaults(_MODELS[key], entry)
             listed.append(new)
-            index = len(listed) - 1
+            index = ids[ident.casefold()] = len(listed) - 1
             self._new.setdefault(key, []).append(index)
             tally.added += 1
         else:
@@ -384,7 +391,9 @@ class Structure:
 
     # Planned entries → text edits. ----------------------------------------------------------------
 
-    def finish(self) -> None:
+    def finish(self, trees: dict) -> None:
+        """The planned entries as text edits against each file's one parse (`trees`, by file)."""
+        self.trees = trees
         for (key, index), changed in self._changed.items():
             if index in self._new.get(key, ()):
                 continue

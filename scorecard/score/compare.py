@@ -92,6 +92,8 @@ def compare(old: Dataset, new: Dataset, horizons: list[str] | None = None,
     False leaves ranks out, for datasets cut to a few indicators (`set`'s report),
     whose rankings are not the whole data's.
     """
+    if old is new and not everything:  # an update that wrote nothing: nothing can have moved
+        return []
     names = horizons or list(dict.fromkeys([*new.horizons, *old.horizons]))
     changes: list[Change] = []
     plans_old, plans_new = plans(old), plans(new)
