@@ -146,7 +146,8 @@ def test_new_entries_of_every_kind_are_added_and_validate(tmp_path, port):
     ("indicators.csv", [["id", "name", "unit", "shortfalls"], ["new-one", "New", "people", "nowhere"]],
      (2, 4), "ref-unknown"),
 ])
-def test_a_bad_row_is_refused_at_its_row_and_column_and_nothing_is_written(tmp_path, port, sheet, rows, cell, code):
+def test_a_bad_row_is_refused_at_its_row_and_column_and_nothing_is_written(tmp_path, port, sheet, rows, cell,
+                                                                          code):
     sheets = tmp_path / "sheets"
     sheets.mkdir()
     write_csv(sheets / "sources.csv", [["id", "title", "year"], ["extra", "An extra source", "2025"]])
@@ -255,3 +256,29 @@ def test_where_the_sheets_go_is_asked_for_and_a_file_is_not_taken_for_a_folder(t
     (tmp_path / "empty").mkdir()
     nothing = run("import", tmp_path / "empty", "--data", port)
     assert nothing.exit_code == 2 and "has no sheet" in nothing.stderr
+
+
+def test_a_label_in_a_language_the_data_lacks_is_refused_not_dropped(tmp_path, port):
+    sheet = write_csv(tmp_path / "peers.csv", [["id", "name", "name_de", "kind"],
+                                               ["antwerp", "Antwerp", "Antwerpen", "port"]])
+    before = files(port)
+    result = run("import", sheet, "--data", port)
+    assert result.exit_code == 1
+    assert f"{sheet}:1:3: error[label-languages]: column 'name_de': the data has no language 'de'" in result.stderr
+    assert files(port) == before
+
+
+def test_labels_in_a_language_with_a_region_read_back_from_their_columns(tmp_path):
+    data = tmp_path / "two"
+    made = run("new", data, "--subject", "Porto", "--language", "pt-BR", "--language", "en", "--horizon", "h2030=2030")
+    assert made.exit_code == 0, made.stderr
+    sheet = write_csv(tmp_path / "peers.csv", [["id", "name_pt-BR", "name_en", "kind"],
+                                               ["lisboa", "Lisboa", "Lisbon", "city"]])
+    assert run("import", sheet, "--data", data).exit_code == 0
+    peers = json.loads(run("export", "--data", data).stdout)["peers"]
+    assert peers == [{"id": "lisboa", "name": {"pt-BR": "Lisboa", "en": "Lisbon"}, "kind": "city"}]
+    before = files(data)
+    assert run("export", "--sheets", tmp_path / "again", "--data", data).exit_code == 0
+    assert "name_pt-BR" in (tmp_path / "again" / "peers.csv").read_text("utf-8-sig").splitlines()[0]
+    assert run("import", tmp_path / "again", "--data", data).exit_code == 0
+    assert files(data) == before

@@ -86,10 +86,10 @@ def import_(
 
 
 def _header(table) -> list[str]:
-    import re
+    from scorecard.edit.sheet import column_key
 
     first = next((row for row in table if any(c.strip() for c in row)), [])
-    return [re.sub(r"[\s-]+", "_", c.strip().lower()) for c in first]
+    return [column_key(c) for c in first]
 
 
 def _sheets(file, typed, found, check, horizon, fmt, lang) -> None:

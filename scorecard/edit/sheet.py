@@ -57,6 +57,7 @@ class Sheet:
     columns: dict[str, int]  # field → 1-based column
     rows: list[Row]
     skipped: int = 0  # template rows left unfilled
+    header: int = 1  # the header's row
 
     def finding(self, kind: F.Kind, row: int, name: str, message: str, hint: str = "") -> F.Finding:
         """A finding at the row and the field's column (the first column when it has none)."""
@@ -177,7 +178,7 @@ def structure(where, table: list[list[str]], kind) -> Sheet:
     names = [f.name for f in kind.fields]
     header, columns = _columns(where, table, lambda key: kind.field(key) is not None, names, (kind.id_column,),
                                f"{', '.join(names[:4])}, …", f"a row each of {kind.name}", kind.name)
-    sheet = Sheet(where, columns, [])
+    sheet = Sheet(where, columns, [], header=header + 1)
     for number, row in enumerate(table[header + 1:], start=header + 2):
         cells = {name: (unguarded(row[k - 1].strip()) if k <= len(row) else "", k) for name, k in columns.items()}
         if any(text for text, _ in cells.values()):
@@ -194,7 +195,7 @@ def _columns(where, table: list[list[str]], known, names, needed, example: str, 
                                   hint=f"give a header row ({example}) and {rows}")])
     found, columns = [], {}
     for k, name in enumerate(table[header], start=1):
-        key = re.sub(r"[\s-]+", "_", name.strip().lower())
+        key = column_key(name)
         if not key:
             continue
         if key in columns:
@@ -213,3 +214,8 @@ def _columns(where, table: list[list[str]], known, names, needed, example: str, 
     if found:
         raise F.DataError(found)
     return header, columns
+
+
+def column_key(name: str) -> str:
+    """A header's name as a column is known by: lower case, `_` for blanks and dashes."""
+    return re.sub(r"[\s-]+", "_", name.strip().lower())

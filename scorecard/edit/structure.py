@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from scorecard import findings as F
 from scorecard.edit import kinds, text
 from scorecard.edit.kinds import IDS, INT, LABEL, NUMBER
-from scorecard.edit.sheet import Row, Sheet
+from scorecard.edit.sheet import Row, Sheet, column_key
 from scorecard.load.dataset import Dataset
 from scorecard.load.yamltree import CHILDREN, is_scalar
 from scorecard.model import (Action, Addresses, HorizonGoal, Indicator, Moves, Peer, Programme, RuleUse,
@@ -86,6 +86,14 @@ class Structure:
 
     def add(self, kind: kinds.Kind, sheet: Sheet) -> None:
         tally = self.tallies.setdefault(kind.name, Tally())
+        for column, at in sheet.columns.items():  # a label's text in a language the data lacks would be lost
+            f = kind.field(column)
+            language = column[len(f.name) + 1:] if f.type == LABEL and column != f.name else None
+            if language and f"{f.name}_{language}" not in (column_key(f"{f.name}_{lang}") for lang in self.languages):
+                self.found.append(F.make(F.LABEL_LANGUAGES, sheet.path, f"column {column!r}: the data has no "
+                                         f"language {language!r}", pos=(sheet.header, at),
+                                         hint=f"its languages are {', '.join(self.languages)}: rename the column, "
+                                         "or add the language to `languages:` in indicators.yaml first"))
         if kind is kinds.TARGETS:
             return self._targets_sheet(sheet, tally)
         seen: dict[str, Row] = {}
@@ -204,7 +212,7 @@ class Structure:
     def _label(self, name: str, sheet: Sheet, row: Row, old: Text | None):
         """A label from its columns: `name_<language>` for each language that has one, `name`
         for the others; a language with neither keeps the old text."""
-        own = {lang: f"{name}_{lang}".lower() for lang in self.languages}
+        own = {lang: column_key(f"{name}_{lang}") for lang in self.languages}
         if name not in sheet.columns and not any(c in sheet.columns for c in own.values()):
             return _GONE
         texts = {}
