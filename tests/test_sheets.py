@@ -193,8 +193,9 @@ def test_check_says_what_would_change_and_writes_nothing(tmp_path, port):
     assert files(port) == before
 
 
-HOSTILE = ['Quotes " and \\ backslashes', "two\nlines", "=1+1 (a formula to a spreadsheet)", "key: value # not a comment",
-           "- not a list", "yes", "null", "1e3", "上海 · 零售额", "{not: flow}", "'single'", "tab\there"]
+HOSTILE = ['Quotes " and \\ backslashes', "two\nlines", "=1+1 (a formula to a spreadsheet)",
+           "key: value # not a comment", "- not a list", "yes", "null", "1e3", "上海 · 零售额", "{not: flow}",
+           "'single'", "tab\there"]
 
 
 def test_any_text_in_a_cell_reads_back_as_typed_and_round_trips(tmp_path, port):
