@@ -176,8 +176,10 @@ def test_a_workbook_is_read_like_a_csv(mine):
     sheet.append(["fortune500", "tokyo", 2022, 55, "yb 表2", "东京55家", "统计年鉴", "Yearbook", 2024])
     path = mine / "yearbook.xlsx"
     book.save(path)
-    result = run("import", path, "--data", mine)
+    result = run("import", path, "--data", mine, "-f", "json")
     assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)  # a workbook of one sheet of figures reports as a CSV of them does
+    assert (report["added"], report["sources_added"]) == (1, ["yb"])
     ds = load(Location(mine, "option"))
     assert ds.sources["yb"].title.root == {"zh": "统计年鉴", "en": "Yearbook"}
     assert (ds.indicators["fortune500"].benchmarks[-1].peer, ds.indicators["fortune500"].benchmarks[-1].value) == \

@@ -80,7 +80,7 @@ def import_(
             raise output.fail(f"scorecard: cannot tell what {where} holds from its name or its header; name it "
                               f"by its kind ({', '.join(kinds.NAMES)}) or give --kind", 2)
         typed.append((said_kind, where, table))
-    if len(typed) == 1 and typed[0][0] == kinds.FIGURES and not file.is_dir() and not sheet.is_workbook(file):
+    if len(typed) == 1 and typed[0][0] == kinds.FIGURES and not file.is_dir():
         return _figures_only(file, found, check, horizon, fmt, lang)
     _sheets(file, typed, found, check, horizon, fmt, lang)
 
