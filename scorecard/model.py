@@ -114,7 +114,8 @@ class Source(Strict):
     title: Text
     authors: str | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
-    link: str | None = Field(default=None, min_length=1, description="where to find it: a web address, a library's number")
+    link: str | None = Field(default=None, min_length=1,
+                             description="where to find it: a web address, a library's number")
     note: str | None = None
 
 

@@ -75,7 +75,7 @@ def import_(
                           "(name each by its kind: indicators.csv, a sheet called indicators, …)", 2)
     typed = []
     for name, where, table in grids:
-        said_kind = kind.value if kind is not None else kinds.named(name) or kinds.guessed(_header(table))
+        said_kind = kind.value if kind is not None else kinds.named(name) or kinds.guessed(sheet.header(table))
         if said_kind is None:
             raise output.fail(f"scorecard: cannot tell what {where} holds from its name or its header; name it "
                               f"by its kind ({', '.join(kinds.NAMES)}) or give --kind", 2)
@@ -83,13 +83,6 @@ def import_(
     if len(typed) == 1 and typed[0][0] == kinds.FIGURES and not file.is_dir():
         return _figures_only(file, found, check, horizon, fmt, lang)
     _sheets(file, typed, found, check, horizon, fmt, lang)
-
-
-def _header(table) -> list[str]:
-    from scorecard.edit.sheet import column_key
-
-    first = next((row for row in table if any(c.strip() for c in row)), [])
-    return [column_key(c) for c in first]
 
 
 def _sheets(file, typed, found, check, horizon, fmt, lang) -> None:

@@ -174,17 +174,26 @@ def check(path: Path) -> os.stat_result:
 def write(path: Path, data: bytes, read: reader.Snapshot) -> None:
     """Replace the file at `path` (through any symlink) with `data`, keeping its mode,
     owner and group, provided it is still the file `read` holds."""
-    real = target(path)
     info = check(path)
+    _swap(target(path), data, stat.S_IMODE(info.st_mode), owner=lambda fd: _keep_owner(fd, path, info),
+          ready=lambda: _still_the_same(path, read))
+
+
+def _swap(real: Path, data: bytes, mode: int, owner=None, ready=None) -> None:
+    """`data` into a temporary file beside `real`, with its mode (and `owner(fd)`'s owner),
+    flushed to disk, then, once `ready()` has not refused, renamed over `real`; the temporary
+    file never outlives a failure."""
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
-            os.fchmod(out.fileno(), stat.S_IMODE(info.st_mode))
-            _keep_owner(out.fileno(), path, info)
+            os.fchmod(out.fileno(), mode)
+            if owner is not None:
+                owner(out.fileno())
             os.fsync(out.fileno())
-        _still_the_same(path, read)
+        if ready is not None:
+            ready()
         os.replace(tmp, real)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -247,19 +256,7 @@ def replace(path: Path, data: bytes) -> None:
         mask = os.umask(0o022)
         os.umask(mask)
         mode = 0o666 & ~mask
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fchmod(out.fileno(), mode)
-            os.fsync(out.fileno())
-        os.replace(tmp, real)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _sync_directory(real.parent)
+    _swap(real, data, mode)
 
 
 def _sync_directory(directory: Path) -> None:

@@ -17,7 +17,7 @@ from scorecard.edit import atomic, text
 from scorecard.edit.plan import Figure, Plan
 from scorecard.edit.request import Refused, Request
 from scorecard.edit.structure import Structure
-from scorecard.edit.update import locked
+from scorecard.edit.update import locked, same, same_list
 from scorecard.load import reader, yamltree
 from scorecard.load.dataset import Dataset, Location, load_files, load_texts
 
@@ -70,7 +70,7 @@ def _apply(location: Location, sheets: list, requests: list[Request], check: boo
                         from None
         middle = _validated(location, texts, plan, files)
         for name in files:
-            if not all(_same_list(getattr(getattr(middle, f"{name}_file"), key), entries)
+            if not all(same_list(getattr(getattr(middle, f"{name}_file"), key), entries)
                        for key, entries in plan.expected(name).items()):
                 raise Refused(f"{files[name]}: the import would change more than its sheets say; nothing was "
                               "written (please report this with a copy of the files)")
@@ -133,7 +133,7 @@ def _figures(ds: Dataset, requests: list[Request], texts: _Texts, structure: Str
             from None
     if problems:
         raise Refused(f"{len(problems)} figure(s) cannot be recorded; nothing was written", 1, problems=problems)
-    if after.indicators_file.model_dump() != plan.expected().model_dump():
+    if not same(after.indicators_file, plan.expected()):
         raise Refused(f"{files['indicators']}: the import would change more than its figures say; nothing was "
                       "written (please report this with a copy of the files)")
     for f in plan.figures:
@@ -187,7 +187,3 @@ class _Texts:
 def _encode(body: str, raw: bytes) -> bytes:
     """The text as bytes, with the byte-order mark the file was read with."""
     return (BOM if raw.startswith(BOM) else b"") + body.encode("utf-8")
-
-
-def _same_list(a: list, b: list) -> bool:
-    return len(a) == len(b) and all(x.model_dump() == y.model_dump() for x, y in zip(a, b))

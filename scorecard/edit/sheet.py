@@ -219,3 +219,9 @@ def _columns(where, table: list[list[str]], known, names, needed, example: str, 
 def column_key(name: str) -> str:
     """A header's name as a column is known by: lower case, `_` for blanks and dashes."""
     return re.sub(r"[\s-]+", "_", name.strip().lower())
+
+
+def header(table: list[list[str]]) -> list[str]:
+    """The first row that is not blank, as column keys: what a sheet's kind is told from."""
+    first = next((row for row in table if any(c.strip() for c in row)), [])
+    return [column_key(c) for c in first]

@@ -501,16 +501,8 @@ def _defaults(model_class, entry):
                                           **{k: getattr(entry, k) for k in entry.model_fields_set}})
 
 
-def _written(value):
+def _written(value) -> str:
     """A planned value as the text writes it."""
-    if isinstance(value, float):
-        return text.Raw(exact(value))
-    if isinstance(value, Text):
-        return text.scalar(value.root)
-    if isinstance(value, (Target, Status, Addresses, Moves)):
-        return text.flow({k: _yaml(v) for k, v in _set(value).items() if v is not None})
-    if isinstance(value, dict):
-        return text.flow({k: _yaml(v) for k, v in value.items()})
     return text.scalar(_yaml(value))
 
 

@@ -224,8 +224,8 @@ class _Regional:
         if found:
             raise _invalid(found)
         expected = plan.expected()
-        if not (all(_same(entries[i], expected.indicators[i]) for i in entries)
-                and all(_same_list(lists[key], getattr(expected, key)) for key in lists)):
+        if not (all(same(entries[i], expected.indicators[i]) for i in entries)
+                and all(same_list(lists[key], getattr(expected, key)) for key in lists)):
             raise _more_than_planned(file)
         listed = list(before.indicators_file.indicators)
         for i, entry in entries.items():
@@ -279,7 +279,7 @@ class _Whole:
             after = load_texts(before.location, tree, yamltree.parse(self.actions.raw, self.actions.path))
         except F.DataError as err:
             raise _invalid(err.findings) from None
-        if not _same(after.indicators_file, self.plan.expected()):
+        if not same(after.indicators_file, self.plan.expected()):
             raise _more_than_planned(path)
         return after
 
@@ -287,11 +287,11 @@ class _Whole:
         pass  # the next command validates the new text in full, and keeps it
 
 
-def _same(a, b) -> bool:
+def same(a, b) -> bool:
     """The same data, whichever fields were written out: pydantic before 2.6 also compares
     which fields were set, and a model read back from the cache may set them differently."""
     return a.model_dump() == b.model_dump()
 
 
-def _same_list(a: list, b: list) -> bool:
-    return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+def same_list(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
